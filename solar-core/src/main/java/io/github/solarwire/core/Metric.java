@@ -26,6 +26,10 @@ public record Metric(String key, Unit unit, MetricKind kind, String name) {
     /**
      * Validates the key and fills a missing name from the key.
      *
+     * @param key see the record description
+     * @param unit see the record description
+     * @param kind see the record description
+     * @param name see the record description
      * @throws IllegalArgumentException when the key is not lower-case dotted words
      */
     public Metric {

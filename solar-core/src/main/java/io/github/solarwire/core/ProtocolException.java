@@ -16,9 +16,13 @@ public class ProtocolException extends IOException {
 
     private static final int MAX_FOUND = 80;
 
+    /** What was wrong. */
     private final String what;
+    /** The offset in the input, or -1. */
     private final long offset;
+    /** What was expected, or null. */
     private final String expected;
+    /** What was found, clipped, or null. */
     private final String found;
 
     /**

@@ -26,6 +26,10 @@ public record Backoff(Duration initial, Duration max, double multiplier, double 
     /**
      * Validates the parameters.
      *
+     * @param initial see the record description
+     * @param max see the record description
+     * @param multiplier see the record description
+     * @param jitter see the record description
      * @throws IllegalArgumentException when a parameter is out of range
      */
     public Backoff {

@@ -14,7 +14,9 @@ public record RecorderHealth(long readingsIn, List<DeviceHealth> devices, List<S
     /**
      * Copies the lists.
      *
-     * @throws NullPointerException when a list is null
+     * @param readingsIn see the record description
+     * @param devices see the record description
+     * @param sinks see the record description
      */
     public RecorderHealth {
         devices = List.copyOf(devices);

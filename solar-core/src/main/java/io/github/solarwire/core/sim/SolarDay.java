@@ -18,6 +18,8 @@ public record SolarDay(double latitude, double longitude) {
     /**
      * Validates the coordinates.
      *
+     * @param latitude see the record description
+     * @param longitude see the record description
      * @throws IllegalArgumentException when out of range
      */
     public SolarDay {

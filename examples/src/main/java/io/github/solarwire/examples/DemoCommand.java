@@ -1,0 +1,205 @@
+package io.github.solarwire.examples;
+
+import io.github.solarwire.core.recorder.Recorder;
+import io.github.solarwire.core.recorder.RecorderHealth;
+import io.github.solarwire.core.sim.SyntheticDevice;
+import io.github.solarwire.core.sink.CsvSink;
+import io.github.solarwire.core.sink.JsonLinesSink;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code solar demo}: every simulator through the recorder into a live console table and a
+ * JSON-lines file.
+ */
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
+        sortOptions = true,
+        description = {
+            "Runs every simulator through the real codecs and transports into the sinks:",
+            "a live console table and a JSON-lines file."
+        })
+final class DemoCommand implements Callable<Integer> {
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Option(
+            names = "--duration",
+            defaultValue = "0",
+            converter = DurationConverter.class,
+            paramLabel = "<duration>",
+            description = "How long to run, e.g. 10s, 5m, 1h; 0 runs until Ctrl-C. Default: ${DEFAULT-VALUE}.")
+    private Duration duration;
+
+    @Option(
+            names = "--out",
+            defaultValue = "solar-demo.jsonl",
+            paramLabel = "<file>",
+            description = "JSON-lines file the readings are appended to. Default: ${DEFAULT-VALUE}.")
+    private Path out_;
+
+    @Option(names = "--csv", paramLabel = "<dir>", description = "Also append CSV files (one per device kind) here.")
+    private Path csv;
+
+    @Option(
+            names = {"-q", "--quiet"},
+            defaultValue = "false",
+            description = "No live table; print only the closing summary.")
+    private boolean quiet;
+
+    @Option(
+            names = "--interval",
+            defaultValue = "1s",
+            converter = DurationConverter.class,
+            paramLabel = "<duration>",
+            description = "Poll interval of each simulated device. Default: ${DEFAULT-VALUE}.")
+    private Duration interval;
+
+    @Option(
+            names = "--devices",
+            defaultValue = "1",
+            paramLabel = "<n>",
+            description = "Number of simulated inverters, 1 to 1000. Default: ${DEFAULT-VALUE}.")
+    private int devices;
+
+    @Option(
+            names = "--speed",
+            defaultValue = "1",
+            paramLabel = "<factor>",
+            description =
+                    "Simulated seconds per real second; 1440 replays a day in a minute. Default: ${DEFAULT-VALUE}.")
+    private double speed;
+
+    DemoCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        validate();
+        Clock clock = speed == 1 ? Clock.systemUTC() : new ScaledClock(Instant.now(), speed);
+        Recorder.Builder builder = Recorder.builder();
+        for (int i = 1; i <= devices; i++) {
+            builder.poll(
+                    SyntheticDevice.builder("demo-inverter-" + i)
+                            .clock(clock)
+                            .seed(i)
+                            .peakPower(4000 + 1000 * (i % 5))
+                            .build(),
+                    interval);
+        }
+        builder.sink(JsonLinesSink.toFile(out_));
+        if (csv != null) {
+            builder.sink(CsvSink.inDirectory(csv));
+        }
+        ConsoleTableSink table = quiet ? null : new ConsoleTableSink(out, ConsoleTableSink.isTerminal());
+        if (table != null) {
+            builder.sink(table, 1000);
+        }
+        Recorder recorder = builder.build();
+        CountDownLatch done = new CountDownLatch(1);
+        Thread stop = new Thread(
+                () -> {
+                    recorder.close();
+                    summarize(recorder.health());
+                    done.countDown();
+                },
+                "solar-demo-stop");
+        Runtime.getRuntime().addShutdownHook(stop);
+        recorder.start();
+        boolean stopped = duration.isZero() ? awaitForever(done) : done.await(duration.toNanos(), TimeUnit.NANOSECONDS);
+        if (!stopped) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(stop);
+                stop.run();
+            } catch (IllegalStateException shuttingDown) {
+                done.await();
+            }
+        }
+        return 0;
+    }
+
+    private static boolean awaitForever(CountDownLatch done) throws InterruptedException {
+        done.await();
+        return true;
+    }
+
+    private void validate() {
+        if (devices < 1 || devices > 1000) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "Invalid value for option '--devices': " + devices + "; accepted: 1 to 1000");
+        }
+        if (!(speed > 0) || Double.isInfinite(speed)) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(),
+                    "Invalid value for option '--speed': " + speed + "; accepted: a number above 0");
+        }
+        if (interval.isZero()) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(),
+                    "Invalid value for option '--interval': 0; accepted: a duration above 0, e.g. 250ms or 1s");
+        }
+        if (duration.isNegative()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--duration must not be negative");
+        }
+    }
+
+    private void summarize(RecorderHealth health) {
+        long written = health.sinks().get(0).delivered();
+        out.printf(
+                "demo: %d readings from %d device%s appended to %s (%d dropped, %d device errors)%n",
+                written,
+                devices,
+                devices == 1 ? "" : "s",
+                out_,
+                health.sinks().get(0).dropped(),
+                health.deviceErrors());
+        out.flush();
+        if (health.sinks().stream().anyMatch(s -> s.failures() > 0)) {
+            err.println("demo: some sinks failed; see the log above");
+        }
+    }
+
+    /** A clock that runs {@code speed} times faster than the system clock from a start instant. */
+    private static final class ScaledClock extends Clock {
+        private final Instant start;
+        private final long startNanos = System.nanoTime();
+        private final double speed;
+
+        ScaledClock(Instant start, double speed) {
+            this.start = start;
+            this.speed = speed;
+        }
+
+        @Override
+        public Instant instant() {
+            return start.plusNanos(Math.round((System.nanoTime() - startNanos) * speed));
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            throw new UnsupportedOperationException("a demo clock is always UTC");
+        }
+    }
+}
