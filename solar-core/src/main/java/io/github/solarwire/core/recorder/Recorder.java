@@ -55,6 +55,7 @@ public final class Recorder implements AutoCloseable {
     private final Duration stopTimeout;
     private final CountDownLatch stopDevices = new CountDownLatch(1);
     private final CountDownLatch drainSinks = new CountDownLatch(1);
+    private final CountDownLatch closeDone = new CountDownLatch(1);
     private final List<Thread> deviceThreads = new ArrayList<>();
     private final List<Thread> sinkThreads = new ArrayList<>();
     private final java.util.concurrent.atomic.AtomicLong readingsIn = new java.util.concurrent.atomic.AtomicLong();
@@ -139,16 +140,37 @@ public final class Recorder implements AutoCloseable {
 
     /**
      * Stops the devices, drains every sink's queue (for at most the drain timeout), then flushes
-     * and closes the sinks and devices. Idempotent; blocks until done.
+     * and closes the sinks and devices. Idempotent; blocks until done, also when another thread's
+     * call is already under way.
      */
     @Override
     public void close() {
+        boolean first;
         synchronized (lifecycle) {
-            if (closed) {
-                return;
-            }
+            first = !closed;
             closed = true;
         }
+        if (!first) {
+            awaitClosed();
+            return;
+        }
+        try {
+            stop();
+        } finally {
+            closeDone.countDown();
+        }
+    }
+
+    /** A later close() waits for the first one to finish, as "blocks until done" promises. */
+    private void awaitClosed() {
+        try {
+            closeDone.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void stop() {
         stopDevices.countDown();
         devices.forEach(DeviceRunner::stop);
         long stopBy = System.nanoTime() + stopTimeout.toNanos();
@@ -173,7 +195,10 @@ public final class Recorder implements AutoCloseable {
         }
         for (Thread thread : sinkThreads) {
             if (!joinUntil(thread, drainBy + TimeUnit.SECONDS.toNanos(5))) {
+                // Interrupt a sink stuck in a call, then give it a moment to count what it could not
+                // deliver as dropped and to close its sink, so that health() is final on return.
                 thread.interrupt();
+                joinUntil(thread, System.nanoTime() + TimeUnit.SECONDS.toNanos(1));
             }
         }
         RecorderHealth h = health();
