@@ -205,6 +205,8 @@ public final class Reading {
 
     /** Builds a {@link Reading}. Not thread-safe; use one builder per reading. */
     public static final class Builder {
+        private static final java.util.regex.Pattern STATE_KEY =
+                java.util.regex.Pattern.compile("[a-z0-9_]+(\\.[a-z0-9_]+)*");
         private final DeviceInfo device;
         private final Instant timestamp;
         private Metric[] metrics = new Metric[16];
@@ -275,10 +277,13 @@ public final class Reading {
          * @param key a dotted lower-case key such as {@code status} or {@code pi30.mode}
          * @param text the text; null leaves the state out
          * @return this builder
-         * @throws IllegalArgumentException when the key was already added
+         * @throws IllegalArgumentException when the key is malformed or was already added
          */
         public Builder state(String key, String text) {
-            Objects.requireNonNull(key, "key");
+            if (key == null || !STATE_KEY.matcher(key).matches()) {
+                throw new IllegalArgumentException(
+                        "state key '" + key + "' must be lower-case words of [a-z0-9_] joined by dots");
+            }
             if (text == null) {
                 return this;
             }

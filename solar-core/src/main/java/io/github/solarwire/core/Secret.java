@@ -99,7 +99,8 @@ public final class Secret implements Destroyable {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Secret s && !destroyed && !s.destroyed && MessageDigest.isEqual(utf8(), s.utf8());
+        return o == this
+                || o instanceof Secret s && !destroyed && !s.destroyed && MessageDigest.isEqual(utf8(), s.utf8());
     }
 
     /** A constant, so that the hash reveals nothing about the value. */

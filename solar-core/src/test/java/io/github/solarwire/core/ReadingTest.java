@@ -140,6 +140,16 @@ class ReadingTest {
     }
 
     @Test
+    void rejectsMalformedStateKeys() {
+        Reading.Builder b = builder();
+        for (String key : new String[] {"", "Status", "battery mode", ".status", "status.", "a..b"}) {
+            assertThrows(IllegalArgumentException.class, () -> b.state(key, "x"), key);
+        }
+        assertThrows(IllegalArgumentException.class, () -> b.state(null, "x"));
+        assertEquals(Optional.of("x"), b.state("battery.mode_2", "x").build().state("battery.mode_2"));
+    }
+
+    @Test
     void nullStateTextLeavesTheStateOut() {
         Reading r = builder().state("status", null).build();
         assertEquals(Optional.empty(), r.state("status"));

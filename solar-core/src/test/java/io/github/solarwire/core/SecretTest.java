@@ -115,6 +115,7 @@ class SecretTest {
         destroyed.destroy();
         assertNotEquals(destroyed, Secret.of(VALUE));
         assertNotEquals(Secret.of(VALUE), destroyed);
+        assertEquals(destroyed, destroyed, "but it is still itself");
     }
 
     @Test

@@ -112,7 +112,7 @@ final class DeviceRunner implements Runnable {
                 batch.forEach(this::deliver);
                 succeeded();
             } catch (ProtocolException e) {
-                failed("poll", e);
+                failed("poll", e, "polling again at the next interval");
             } catch (Exception e) {
                 failed("poll", e);
                 return true;
@@ -177,9 +177,13 @@ final class DeviceRunner implements Runnable {
     }
 
     private void failed(String action, Throwable e) {
+        failed(action, e, "reconnecting with backoff");
+    }
+
+    private void failed(String action, Throwable e, String next) {
         errors.incrementAndGet();
         lastError = action + ": " + FailureLog.describe(e);
-        failures.failed(action, e);
+        failures.failed(action, e, next);
     }
 
     private boolean backOff() throws InterruptedException {

@@ -18,13 +18,18 @@ final class FailureLog {
     }
 
     void failed(String action, Throwable e) {
+        failed(action, e, "retrying with backoff");
+    }
+
+    /** Logs a failure; {@code next} says what happens now, e.g. "retrying with backoff". */
+    void failed(String action, Throwable e, String next) {
         burst++;
         String message = describe(e);
         if (burst == 1) {
             if (e instanceof RuntimeException || e instanceof Error) {
-                log.warn("{}: {} failed: {}; retrying with backoff", subject, action, message, e);
+                log.warn("{}: {} failed: {}; {}", subject, action, message, next, e);
             } else {
-                log.warn("{}: {} failed: {}; retrying with backoff", subject, action, message);
+                log.warn("{}: {} failed: {}; {}", subject, action, message, next);
             }
         } else {
             log.debug("{}: {} failed again ({} in a row): {}", subject, action, burst, message);

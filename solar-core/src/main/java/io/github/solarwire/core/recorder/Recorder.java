@@ -194,7 +194,7 @@ public final class Recorder implements AutoCloseable {
             sinks.forEach(s -> s.run());
         }
         for (Thread thread : sinkThreads) {
-            if (!joinUntil(thread, drainBy + TimeUnit.SECONDS.toNanos(5))) {
+            if (!joinUntil(thread, drainBy + stopTimeout.toNanos())) {
                 // Interrupt a sink stuck in a call, then give it a moment to count what it could not
                 // deliver as dropped and to close its sink, so that health() is final on return.
                 thread.interrupt();
@@ -357,7 +357,8 @@ public final class Recorder implements AutoCloseable {
 
         /**
          * Sets how long {@link Recorder#close()} waits for a busy device before closing it under
-         * its feet. Default 5 s.
+         * its feet, and for a sink stuck in a call after the drain timeout before giving up on it.
+         * Default 5 s.
          *
          * @param timeout the stop timeout
          * @return this builder

@@ -39,6 +39,10 @@ final class SinkWorker implements Runnable {
     private volatile String lastError;
     /** Nanotime by which the queue must be empty, set when the recorder closes; 0 while running. */
     private volatile long drainDeadline;
+    /** Set when the worker has closed its sink: later offers are dropped and counted. */
+    private volatile boolean finished;
+
+    private long abandonedInBatch;
 
     private int attempt;
 
@@ -54,6 +58,10 @@ final class SinkWorker implements Runnable {
 
     /** Queues a reading; never blocks. Called from device threads. */
     void offer(Reading reading) {
+        if (finished) {
+            dropped.incrementAndGet();
+            return;
+        }
         while (!queue.offer(reading)) {
             if (queue.poll() != null) {
                 dropped.incrementAndGet();
@@ -102,10 +110,11 @@ final class SinkWorker implements Runnable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        int abandoned = queue.size();
+        finished = true;
+        long abandoned = abandonedInBatch + queue.size();
+        dropped.addAndGet(queue.size());
+        queue.clear();
         if (abandoned > 0) {
-            dropped.addAndGet(abandoned);
-            queue.clear();
             LOG.warn("sink {}: {} readings not delivered before the drain timeout", sink.name(), abandoned);
         }
         try {
@@ -120,7 +129,8 @@ final class SinkWorker implements Runnable {
         for (int i = 0; i < batch.size(); i++) {
             Reading reading = batch.get(i);
             if (!call(() -> sink.accept(reading))) {
-                dropped.addAndGet(batch.size() - i);
+                abandonedInBatch = batch.size() - i;
+                dropped.addAndGet(abandonedInBatch);
                 batch.clear();
                 return false;
             }
@@ -145,7 +155,7 @@ final class SinkWorker implements Runnable {
                 failing = true;
                 failureCount.incrementAndGet();
                 lastError = FailureLog.describe(e);
-                failures.failed("write", e);
+                failures.failed("write", e, "retrying the same reading with backoff");
                 Duration delay = backoff.delay(++attempt, random);
                 long deadline = drainDeadline;
                 if (deadline != 0) {

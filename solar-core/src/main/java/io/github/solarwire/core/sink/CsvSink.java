@@ -3,10 +3,8 @@ package io.github.solarwire.core.sink;
 import io.github.solarwire.core.Reading;
 import io.github.solarwire.core.Sink;
 import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,6 +36,7 @@ import org.slf4j.LoggerFactory;
 public final class CsvSink implements Sink {
 
     private static final Logger LOG = LoggerFactory.getLogger(CsvSink.class);
+    private static final int FLUSH_AT = 1 << 16;
 
     private final Path directory;
     private final Map<String, KindFile> files = new HashMap<>();
@@ -105,9 +104,10 @@ public final class CsvSink implements Sink {
         for (Map.Entry<String, String> state : reading.states().entrySet()) {
             put(file, cells, state.getKey(), state.getValue());
         }
-        StringBuilder row = new StringBuilder(16 * cells.length);
-        appendRow(row, cells);
-        file.writer.write(row.toString());
+        if (file.pending.length() >= FLUSH_AT) {
+            file.writePending();
+        }
+        appendRow(file.pending, cells);
     }
 
     private void put(KindFile file, String[] cells, String key, String text) {
@@ -125,7 +125,7 @@ public final class CsvSink implements Sink {
     @Override
     public synchronized void flush() throws IOException {
         for (KindFile file : files.values()) {
-            file.writer.flush();
+            file.writePending();
         }
     }
 
@@ -143,7 +143,12 @@ public final class CsvSink implements Sink {
         IOException first = null;
         for (KindFile file : files.values()) {
             try {
-                file.writer.close();
+                file.writePending();
+            } catch (IOException e) {
+                first = first == null ? e : first;
+            }
+            try {
+                file.out.close();
             } catch (IOException e) {
                 first = first == null ? e : first;
             }
@@ -210,16 +215,27 @@ public final class CsvSink implements Sink {
         return cells;
     }
 
-    /** One open per-kind file with its column positions. */
+    /**
+     * One open per-kind file with its column positions. Rows collect in {@code pending} and go to
+     * the file in one write, so a failed write never leaves half a row in a buffer.
+     */
     private static final class KindFile {
         final Path path;
         final Map<String, Integer> columns;
-        final Writer writer;
+        final OutputStream out;
+        final StringBuilder pending = new StringBuilder(FLUSH_AT + 1024);
 
-        private KindFile(Path path, Map<String, Integer> columns, Writer writer) {
+        private KindFile(Path path, Map<String, Integer> columns, OutputStream out) {
             this.path = path;
             this.columns = columns;
-            this.writer = writer;
+            this.out = out;
+        }
+
+        void writePending() throws IOException {
+            if (pending.length() > 0) {
+                out.write(pending.toString().getBytes(StandardCharsets.UTF_8));
+                pending.setLength(0);
+            }
         }
 
         static KindFile open(Path path, Reading first) throws IOException {
@@ -236,26 +252,18 @@ public final class CsvSink implements Sink {
             for (int i = 0; i < header.size(); i++) {
                 columns.putIfAbsent(header.get(i), i);
             }
-            Writer writer;
+            OutputStream out;
             try {
-                writer = new BufferedWriter(
-                        new OutputStreamWriter(
-                                Files.newOutputStream(
-                                        path,
-                                        StandardOpenOption.CREATE,
-                                        StandardOpenOption.APPEND,
-                                        StandardOpenOption.WRITE),
-                                StandardCharsets.UTF_8),
-                        1 << 16);
+                out = Files.newOutputStream(
+                        path, StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
             } catch (IOException e) {
                 throw new IOException("cannot open " + path + " for appending CSV: " + e, e);
             }
+            KindFile file = new KindFile(path, columns, out);
             if (fresh) {
-                StringBuilder row = new StringBuilder();
-                appendRow(row, header.toArray(String[]::new));
-                writer.write(row.toString());
+                appendRow(file.pending, header.toArray(String[]::new));
             }
-            return new KindFile(path, columns, writer);
+            return file;
         }
 
         private static List<String> existingHeader(Path path) throws IOException {

@@ -445,6 +445,17 @@ class RecorderTest {
         assertEquals(DeviceHealth.State.STOPPED, device(r).state());
     }
 
+    @Test
+    void aReadingPublishedAfterCloseIsCountedAsDropped() {
+        RecordingSink sink = new RecordingSink("s");
+        Recorder r = started(builder().sink(sink));
+        closeWithin(r);
+        r.publish(numbered(EXTERNAL, 1));
+        assertEquals(1, sink(r, 0).dropped());
+        assertEquals(0, sink(r, 0).queueDepth());
+        assertEquals(0, sink.accepted().size());
+    }
+
     /** A second close() while the first is draining must not return before the work is done. */
     @Test
     void aConcurrentSecondCloseWaitsForTheFirst() throws Exception {
