@@ -4,7 +4,6 @@
  */
 module io.github.solarwire.core {
     requires org.slf4j;
-    requires com.fasterxml.jackson.core;
 
     exports io.github.solarwire.core;
     exports io.github.solarwire.core.recorder;

@@ -1,14 +1,8 @@
 package io.github.solarwire.core.sink;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonFactoryBuilder;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.StreamWriteFeature;
 import io.github.solarwire.core.Reading;
 import io.github.solarwire.core.Sink;
 import java.io.BufferedOutputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -16,7 +10,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -38,29 +31,16 @@ import java.util.Objects;
  */
 public final class JsonLinesSink implements Sink {
 
-    private static final JsonFactory JSON = new JsonFactoryBuilder()
-            .rootValueSeparator((String) null)
-            .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
-            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
-            .disable(StreamWriteFeature.FLUSH_PASSED_TO_STREAM)
-            .build();
-
     private final String name;
     private final OutputStream out;
     private final boolean closeTarget;
-    private final LineBuffer line = new LineBuffer();
-    private final JsonGenerator json;
+    private final JsonLineWriter line = new JsonLineWriter();
     private boolean closed;
 
     private JsonLinesSink(String name, OutputStream out, boolean closeTarget) {
         this.name = name;
         this.out = out;
         this.closeTarget = closeTarget;
-        try {
-            this.json = JSON.createGenerator(line, JsonEncoding.UTF8);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot create a JSON generator over memory", e);
-        }
     }
 
     /**
@@ -107,25 +87,7 @@ public final class JsonLinesSink implements Sink {
         if (closed) {
             throw new IOException(name + " is closed");
         }
-        line.reset();
-        json.writeStartObject();
-        json.writeStringField("time", reading.timestamp().toString());
-        json.writeStringField("device", reading.deviceId());
-        json.writeStringField("kind", reading.device().kind());
-        json.writeObjectFieldStart("values");
-        for (int i = 0, n = reading.size(); i < n; i++) {
-            json.writeFieldName(reading.metric(i).key());
-            json.writeNumber(reading.value(i));
-        }
-        json.writeEndObject();
-        json.writeObjectFieldStart("states");
-        for (Map.Entry<String, String> state : reading.states().entrySet()) {
-            json.writeStringField(state.getKey(), state.getValue());
-        }
-        json.writeEndObject();
-        json.writeEndObject();
-        json.flush();
-        line.write('\n');
+        line.encode(reading);
         line.writeTo(out);
     }
 
@@ -154,13 +116,6 @@ public final class JsonLinesSink implements Sink {
             if (closeTarget) {
                 out.close();
             }
-        }
-    }
-
-    /** The current line: a reusable byte buffer the generator writes into. */
-    private static final class LineBuffer extends ByteArrayOutputStream {
-        LineBuffer() {
-            super(512);
         }
     }
 }
