@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,7 +59,7 @@ public final class Recorder implements AutoCloseable {
     private final CountDownLatch closeDone = new CountDownLatch(1);
     private final List<Thread> deviceThreads = new ArrayList<>();
     private final List<Thread> sinkThreads = new ArrayList<>();
-    private final java.util.concurrent.atomic.AtomicLong readingsIn = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong readingsIn = new AtomicLong();
     private final Object lifecycle = new Object();
     private boolean started;
     private boolean closed;
@@ -191,7 +192,7 @@ public final class Recorder implements AutoCloseable {
         sinks.forEach(s -> s.drainBy(drainBy));
         drainSinks.countDown();
         if (sinkThreads.isEmpty()) {
-            sinks.forEach(s -> s.run());
+            sinks.forEach(SinkWorker::run);
         }
         for (Thread thread : sinkThreads) {
             if (!joinUntil(thread, drainBy + stopTimeout.toNanos())) {
