@@ -26,10 +26,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * The whole recording path, end to end: {@link Recorder#publish(Reading)} into each sink's
  * bounded queue, the sink's worker thread draining it into a {@link JsonLinesSink} over {@link
  * OutputStream#nullOutputStream()}. Each invocation publishes {@value #BATCH} readings from the
- * benchmark thread, then spins until every sink has delivered all readings published so far, so
- * one operation is one reading published and written by every sink. {@code sinks = 2} shows the
- * cost of fan-out: each reading is serialised twice, on two worker threads. Nothing may be
- * dropped: the queues hold {@value #CAPACITY} readings, and any drop fails the run.
+ * benchmark thread, then waits (see {@code wait}) until every sink's {@code delivered} health
+ * counter has reached the number of readings published so far, so one operation is one reading
+ * published and written by every sink. {@code sinks = 2} shows the cost of fan-out: each
+ * reading is serialised twice, on two worker threads. Nothing may be dropped: the queues hold
+ * {@value #CAPACITY} readings, and any drop fails the run.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -37,8 +38,8 @@ final class JsonLineWriter {
 
     private final Map<Metric, byte[]> keys = new IdentityHashMap<>();
     private final Map<DeviceInfo, byte[]> devices = new IdentityHashMap<>();
-    private long cachedSecond = Long.MIN_VALUE;
-    private byte[] cachedSecondText;
+    private long cachedDay = Long.MIN_VALUE;
+    private byte[] cachedDayText;
     private byte[] buf = new byte[1024];
     private int len;
 
@@ -114,15 +115,26 @@ final class JsonLineWriter {
         return bytes;
     }
 
-    /** As {@link Instant#toString()}: the second cached, the fraction in groups of three digits. */
+    /** As {@link Instant#toString()}: the date cached per day, the time of day computed. */
     private void appendTime(Instant t) {
         long second = t.getEpochSecond();
-        if (second != cachedSecond) {
-            String text = Instant.ofEpochSecond(second).toString();
-            cachedSecondText = text.substring(0, text.length() - 1).getBytes(StandardCharsets.US_ASCII);
-            cachedSecond = second;
+        long day = Math.floorDiv(second, 86_400);
+        if (day != cachedDay) {
+            if (day < -719_528 || day > 2_932_896) { // outside 0000-01-01 .. 9999-12-31
+                String text = t.toString();
+                append(ascii(text));
+                return;
+            }
+            cachedDayText = (LocalDate.ofEpochDay(day) + "T").getBytes(StandardCharsets.US_ASCII);
+            cachedDay = day;
         }
-        append(cachedSecondText);
+        append(cachedDayText);
+        int secondOfDay = (int) (second - day * 86_400);
+        appendDigits(secondOfDay / 3600, 2);
+        append((byte) ':');
+        appendDigits(secondOfDay / 60 % 60, 2);
+        append((byte) ':');
+        appendDigits(secondOfDay % 60, 2);
         int nano = t.getNano();
         if (nano != 0) {
             append((byte) '.');
