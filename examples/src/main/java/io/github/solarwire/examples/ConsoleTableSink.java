@@ -10,14 +10,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.TreeMap;
 
 /**
- * Shows readings on the console. On a terminal it keeps a table with one row per device, redrawn
+ * Shows readings on the console. On a terminal it keeps a table with one row per device (sorted by
+ * id), redrawn
  * in place at most five times a second; elsewhere (a pipe, a log file, CI) it prints one line per
  * reading. A closed or failing stream is reported as an {@link IOException}.
  */
@@ -41,7 +42,7 @@ final class ConsoleTableSink implements Sink {
 
     private final PrintStream out;
     private final boolean table;
-    private final Map<String, Reading> latest = new LinkedHashMap<>();
+    private final Map<String, Reading> latest = new TreeMap<>();
     private int drawnLines;
     private long lastDraw;
     private boolean dirty;
