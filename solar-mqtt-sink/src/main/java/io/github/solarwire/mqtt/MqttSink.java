@@ -64,6 +64,7 @@ public final class MqttSink implements Sink {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicLong epoch = new AtomicLong();
     private final AtomicLong published = new AtomicLong();
+    private final AtomicLong connectionFailures = new AtomicLong();
     private final Thread publisher;
     private volatile boolean connected;
     private volatile boolean rewindNeeded;
@@ -235,6 +236,7 @@ public final class MqttSink implements Sink {
     }
 
     private void onDisconnected(Throwable cause) {
+        connectionFailures.incrementAndGet();
         boolean was = connected;
         connected = false;
         if (was && !closing) {
@@ -346,6 +348,16 @@ public final class MqttSink implements Sink {
      */
     public long published() {
         return published.get();
+    }
+
+    /**
+     * Connections lost or refused since the sink started (a wrong password, an untrusted
+     * certificate, a broker that is down or restarting).
+     *
+     * @return the count
+     */
+    public long connectionFailures() {
+        return connectionFailures.get();
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.github.solarwire.mqtt;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.hivemq.client.mqtt.MqttClient;
@@ -10,6 +11,7 @@ import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import io.github.solarwire.core.DeviceInfo;
 import io.github.solarwire.core.Metrics;
 import io.github.solarwire.core.Reading;
+import io.github.solarwire.core.Secret;
 import io.github.solarwire.mqtt.broker.MosquittoBroker;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -206,6 +208,81 @@ class MqttSinkTest {
         List<String> times = List.copyOf(stateTimes());
         for (int n = 1; n <= 90; n++) {
             assertEquals(T0.plusSeconds(n).toString(), times.get(n - 1), "reading " + n);
+        }
+    }
+
+    @Test
+    void credentialsAndAPinnedCertificateConnectOverTls() throws Exception {
+        broker = MosquittoBroker.builder(dir)
+                .user("solar", "s3cret")
+                .tls(true)
+                .build()
+                .start();
+        sink = sinkFor(broker)
+                .credentials("solar", Secret.of("s3cret"))
+                .tls(MqttTls.pinned(broker.serverCertificateFingerprint()))
+                .homeAssistant(false)
+                .build();
+        sink.accept(reading(1));
+        awaitCondition("delivered", () -> sink.published() >= 1 && sink.backlog() == 0);
+        assertTrue(sink.isConnected());
+    }
+
+    @Test
+    void aTrustedCaFileConnectsOverTls() throws Exception {
+        broker = MosquittoBroker.builder(dir).tls(true).build().start();
+        sink = sinkFor(broker)
+                .tls(MqttTls.caFile(broker.caFile()))
+                .homeAssistant(false)
+                .build();
+        sink.accept(reading(1));
+        awaitCondition("delivered", () -> sink.published() >= 1 && sink.backlog() == 0);
+    }
+
+    @Test
+    void aWrongPinOrAWrongPasswordKeepsEveryReadingInTheOutbox() throws Exception {
+        broker = MosquittoBroker.builder(dir)
+                .user("solar", "s3cret")
+                .tls(true)
+                .build()
+                .start();
+        String wrongPin = "00".repeat(32);
+        try (MqttSink pinned = sinkFor(broker)
+                        .credentials("solar", Secret.of("s3cret"))
+                        .tls(MqttTls.pinned(wrongPin))
+                        .homeAssistant(false)
+                        .closeTimeout(Duration.ofMillis(200))
+                        .build();
+                MqttSink refused = sinkFor(broker)
+                        .credentials("solar", Secret.of("wrong"))
+                        .tls(MqttTls.caFile(broker.caFile()))
+                        .homeAssistant(false)
+                        .closeTimeout(Duration.ofMillis(200))
+                        .build()) {
+            for (int n = 1; n <= 3; n++) {
+                pinned.accept(reading(n));
+                refused.accept(reading(n));
+            }
+            // Both have tried and been turned away more than once, and kept everything.
+            awaitCondition(
+                    "refused connections", () -> pinned.connectionFailures() >= 2 && refused.connectionFailures() >= 2);
+            assertEquals(3, pinned.backlog());
+            assertEquals(3, refused.backlog());
+            assertEquals(0, pinned.published() + refused.published());
+            assertFalse(pinned.isConnected() || refused.isConnected());
+            assertFalse(
+                    pinned.toString().contains("s3cret") || refused.toString().contains("wrong"));
+        }
+    }
+
+    private static void awaitCondition(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        Object monitor = new Object();
+        synchronized (monitor) {
+            while (!condition.getAsBoolean()) {
+                assertTrue(System.nanoTime() < deadline, "timed out waiting for " + what);
+                monitor.wait(20);
+            }
         }
     }
 
