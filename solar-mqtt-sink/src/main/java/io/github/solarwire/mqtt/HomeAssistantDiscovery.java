@@ -227,14 +227,7 @@ public final class HomeAssistantDiscovery {
          * @return this builder
          */
         public Builder prefix(String prefix) {
-            if (prefix == null
-                    || prefix.isEmpty()
-                    || prefix.endsWith("/")
-                    || prefix.contains("+")
-                    || prefix.contains("#")) {
-                throw new IllegalArgumentException("'" + prefix + "' is not a discovery prefix");
-            }
-            this.prefix = prefix;
+            this.prefix = Publication.checkPrefix(prefix, "discovery prefix");
             return this;
         }
 

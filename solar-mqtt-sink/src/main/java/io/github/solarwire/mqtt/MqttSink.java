@@ -5,6 +5,7 @@ import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5ClientBuilder;
 import com.hivemq.client.mqtt.mqtt5.message.connect.Mqtt5ConnectBuilder;
+import com.hivemq.client.mqtt.mqtt5.message.connect.connack.Mqtt5ConnAck;
 import io.github.solarwire.core.DeviceInfo;
 import io.github.solarwire.core.Reading;
 import io.github.solarwire.core.Secret;
@@ -20,6 +21,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -40,9 +45,10 @@ import org.slf4j.LoggerFactory;
  * <p>Each reading becomes a JSON state message on {@code <prefix>/<device>/state} (see {@link
  * StatePayload}), and optionally one plain-number message per value on {@code
  * <prefix>/<device>/<metric key>}. With Home Assistant discovery on, a retained device discovery
- * message goes out before a device's first state and again when its set of values changes or Home
- * Assistant announces {@code online} on its status topic. A retained last will marks {@code
- * <prefix>/availability} {@code offline}; {@code online} is published after every connect.
+ * message goes out before a device's first state and again when its set of values changes or,
+ * after Home Assistant announces {@code online} on its status topic, before the next reading. A
+ * retained last will marks {@code <prefix>/availability} {@code offline}; {@code online} is
+ * published after every connect.
  *
  * <p>{@link #accept(Reading)} only stores; a thread of the sink's own publishes. Thread-safe.
  */
@@ -66,6 +72,13 @@ public final class MqttSink implements Sink {
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong connectionFailures = new AtomicLong();
     private final Thread publisher;
+    /**
+     * Runs connection events and publish completions off the client's Netty event loop: they touch
+     * the outbox, whose disk writes must not stall the loop. One thread, so they never race.
+     */
+    private final ExecutorService events;
+
+    private volatile boolean republishRequested;
     private volatile boolean connected;
     private volatile boolean rewindNeeded;
     private volatile boolean closing;
@@ -89,8 +102,11 @@ public final class MqttSink implements Sink {
                 .initialDelay(b.reconnectInitial.toMillis(), TimeUnit.MILLISECONDS)
                 .maxDelay(b.reconnectMax.toMillis(), TimeUnit.MILLISECONDS)
                 .applyAutomaticReconnect()
-                .addConnectedListener(context -> onConnected())
-                .addDisconnectedListener(context -> onDisconnected(context.getCause()));
+                .addConnectedListener(context -> onEvent(this::onConnected))
+                .addDisconnectedListener(context -> {
+                    Throwable cause = context.getCause();
+                    onEvent(() -> onDisconnected(cause));
+                });
         if (b.tls != null) {
             TrustManagerFactory trust = b.tls.trustManagerFactory();
             builder = trust == null
@@ -100,6 +116,11 @@ public final class MqttSink implements Sink {
         this.client = builder.buildAsync();
         this.publisher = new Thread(this::publishLoop, "solar-mqtt-" + b.host + ":" + b.port);
         this.publisher.setDaemon(true);
+        this.events = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "solar-mqtt-events-" + b.host + ":" + b.port);
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /**
@@ -114,18 +135,15 @@ public final class MqttSink implements Sink {
 
     private void start() {
         publisher.start();
-        Mqtt5ConnectBuilder.Send<
-                        java.util.concurrent.CompletableFuture<
-                                com.hivemq.client.mqtt.mqtt5.message.connect.connack.Mqtt5ConnAck>>
-                connect = client.connectWith()
-                        .cleanStart(true)
-                        .keepAlive((int) config.keepAlive.toSeconds())
-                        .willPublish()
-                        .topic(availabilityTopic)
-                        .payload(OFFLINE)
-                        .qos(MqttQos.AT_LEAST_ONCE)
-                        .retain(true)
-                        .applyWillPublish();
+        Mqtt5ConnectBuilder.Send<CompletableFuture<Mqtt5ConnAck>> connect = client.connectWith()
+                .cleanStart(true)
+                .keepAlive((int) config.keepAlive.toSeconds())
+                .willPublish()
+                .topic(availabilityTopic)
+                .payload(OFFLINE)
+                .qos(MqttQos.AT_LEAST_ONCE)
+                .retain(true)
+                .applyWillPublish();
         if (config.username != null) {
             byte[] password = config.password == null ? new byte[0] : config.password.utf8();
             connect = connect.simpleAuth()
@@ -158,9 +176,15 @@ public final class MqttSink implements Sink {
         }
         List<Publication> out = new ArrayList<>(4);
         if (discovery != null) {
-            Publication config = discoveryFor(reading);
-            if (config != null) {
-                out.add(config);
+            if (republishRequested) {
+                republishRequested = false;
+                synchronized (this) {
+                    out.addAll(announced.values());
+                }
+            }
+            Publication announcement = discoveryFor(reading);
+            if (announcement != null) {
+                out.add(announcement);
             }
         }
         out.add(new Publication(stateTopic(reading.device()), StatePayload.encode(reading), config.retain));
@@ -226,7 +250,9 @@ public final class MqttSink implements Sink {
                     .qos(MqttQos.AT_LEAST_ONCE)
                     .callback(p -> {
                         if ("online".equals(new String(p.getPayloadAsBytes(), StandardCharsets.UTF_8))) {
-                            republishDiscovery();
+                            // Sent again ahead of the next reading, from the caller's thread: appending
+                            // may block on a full outbox, which no client thread may do.
+                            republishRequested = true;
                         }
                     })
                     .send();
@@ -244,23 +270,6 @@ public final class MqttSink implements Sink {
         } else if (!closing) {
             LOG.debug("mqtt {}:{}: connect failed: {}", config.host, config.port, cause.toString());
         }
-    }
-
-    private void republishDiscovery() {
-        List<Publication> all;
-        synchronized (this) {
-            all = List.copyOf(announced.values());
-        }
-        try {
-            for (Publication p : all) {
-                outbox.append(p.topic(), p.payload(), true);
-            }
-        } catch (IOException e) {
-            LOG.warn("mqtt: could not queue discovery again: {}", e.toString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        signal();
     }
 
     private void publishLoop() {
@@ -295,7 +304,7 @@ public final class MqttSink implements Sink {
                         .qos(MqttQos.AT_LEAST_ONCE)
                         .retain(m.retain())
                         .send()
-                        .whenComplete((result, failure) -> completed(m, current, failure));
+                        .whenCompleteAsync((result, failure) -> completed(m, current, failure), events);
             }
         }
     }
@@ -320,6 +329,14 @@ public final class MqttSink implements Sink {
         signal();
     }
 
+    private void onEvent(Runnable event) {
+        try {
+            events.execute(event);
+        } catch (RejectedExecutionException closed) {
+            LOG.debug("mqtt {}:{}: event after close ignored", config.host, config.port);
+        }
+    }
+
     private void signal() {
         lock.lock();
         try {
@@ -339,6 +356,11 @@ public final class MqttSink implements Sink {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Whether Home Assistant asked for discovery and the next reading will carry it; for tests. */
+    boolean discoveryRepublishPending() {
+        return republishRequested;
     }
 
     /**
@@ -414,6 +436,12 @@ public final class MqttSink implements Sink {
         } catch (Exception e) {
             LOG.debug("mqtt: disconnect: {}", e.toString());
         } finally {
+            events.shutdown();
+            try {
+                events.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             outbox.close();
         }
     }
@@ -521,14 +549,7 @@ public final class MqttSink implements Sink {
          * @return this builder
          */
         public Builder topicPrefix(String prefix) {
-            if (prefix == null
-                    || prefix.isEmpty()
-                    || prefix.endsWith("/")
-                    || prefix.contains("+")
-                    || prefix.contains("#")) {
-                throw new IllegalArgumentException("'" + prefix + "' is not a topic prefix");
-            }
-            this.prefix = prefix;
+            this.prefix = Publication.checkPrefix(prefix, "topic prefix");
             return this;
         }
 

@@ -41,6 +41,25 @@ public record Publication(String topic, byte[] payload, boolean retain) {
     }
 
     /**
+     * Checks a topic prefix: not empty, no trailing slash, no wildcards.
+     *
+     * @param prefix the prefix
+     * @param what what it is, for the message
+     * @return the prefix
+     * @throws IllegalArgumentException when it is not a prefix to publish under
+     */
+    static String checkPrefix(String prefix, String what) {
+        if (prefix == null
+                || prefix.isEmpty()
+                || prefix.endsWith("/")
+                || prefix.contains("+")
+                || prefix.contains("#")) {
+            throw new IllegalArgumentException("'" + prefix + "' is not a " + what);
+        }
+        return prefix;
+    }
+
+    /**
      * The payload decoded as UTF-8, for logs and tests.
      *
      * @return the text

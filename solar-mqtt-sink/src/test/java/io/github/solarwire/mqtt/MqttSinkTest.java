@@ -158,6 +158,41 @@ class MqttSinkTest {
     }
 
     @Test
+    void discoveryIsSentAgainBeforeTheNextReadingWhenHomeAssistantComesOnline() throws Exception {
+        broker = MosquittoBroker.builder(dir).build().start();
+        subscribe("#");
+        sink = sinkFor(broker).build();
+        sink.accept(reading(1));
+        awaitReceived("the first state", () -> stateTimes().size() == 1);
+        // The sink subscribes to homeassistant/status before it publishes anything on that
+        // connection, so once a state arrived the broker has the subscription.
+        subscriber
+                .publishWith()
+                .topic("homeassistant/status")
+                .payload("online".getBytes(StandardCharsets.UTF_8))
+                .qos(MqttQos.AT_LEAST_ONCE)
+                .send()
+                .get(10, TimeUnit.SECONDS);
+        awaitReceived("the status message", () -> received.contains("homeassistant/status online"));
+        awaitCondition("the sink to see it", sink::discoveryRepublishPending);
+        sink.accept(reading(2));
+        awaitReceived("the state after it", () -> stateTimes().contains("2026-06-21T10:00:02Z"));
+        List<String> all;
+        synchronized (received) {
+            all = List.copyOf(received);
+        }
+        int secondConfig = -1;
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).contains("/config ")) {
+                secondConfig = i;
+            }
+        }
+        int secondState = indexOf(all, "solar/inv-1/state {\"time\":\"2026-06-21T10:00:02Z");
+        assertEquals(2, all.stream().filter(m -> m.contains("/config ")).count(), all.toString());
+        assertTrue(secondConfig < secondState, "discovery again before the next state: " + all);
+    }
+
+    @Test
     void readingsStoredWhileTheBrokerIsDownAreDeliveredInOrderWhenItComesUp() throws Exception {
         broker = MosquittoBroker.builder(dir).persistence(true).build().start();
         subscribe("solar/inv-1/state");
