@@ -12,7 +12,7 @@ import io.github.solarwire.core.DeviceInfo;
 import io.github.solarwire.core.Metrics;
 import io.github.solarwire.core.Reading;
 import io.github.solarwire.core.Secret;
-import io.github.solarwire.mqtt.broker.MosquittoBroker;
+import io.github.solarwire.testkit.MosquittoBroker;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.github.solarwire.mqtt.broker;
+package io.github.solarwire.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

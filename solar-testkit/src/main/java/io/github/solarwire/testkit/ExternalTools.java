@@ -1,4 +1,4 @@
-package io.github.solarwire.mqtt.broker;
+package io.github.solarwire.testkit;
 
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;

@@ -1,4 +1,4 @@
-package io.github.solarwire.mqtt.broker;
+package io.github.solarwire.testkit;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package io.github.solarwire.mqtt.broker;
+package io.github.solarwire.testkit;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -140,6 +140,26 @@ public final class MosquittoBroker implements AutoCloseable {
         end(true);
     }
 
+    /**
+     * Freezes the broker with SIGSTOP: its connections stay open and the kernel still accepts new ones, but nothing
+     * is answered, like a broker stuck on a full disk, until {@link #resume()}.
+     */
+    public synchronized void pause() {
+        signal("STOP");
+    }
+
+    /** Lets a {@link #pause() paused} broker run again (SIGCONT). */
+    public synchronized void resume() {
+        signal("CONT");
+    }
+
+    private void signal(String name) {
+        if (process == null) {
+            throw new IllegalStateException("not running");
+        }
+        ExternalTools.run(dir, "kill", "-" + name, Long.toString(process.pid()));
+    }
+
     /** Stops the broker if it still runs; calling it again does nothing. */
     @Override
     public synchronized void close() {
@@ -152,6 +172,8 @@ public final class MosquittoBroker implements AutoCloseable {
             return;
         }
         try {
+            // A paused broker would not act on SIGTERM until it runs again.
+            new ProcessBuilder("kill", "-CONT", Long.toString(p.pid())).start().waitFor();
             if (forcibly) {
                 p.destroyForcibly();
             } else {
@@ -163,6 +185,9 @@ public final class MosquittoBroker implements AutoCloseable {
         } catch (InterruptedException e) {
             p.destroyForcibly();
             Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            p.destroyForcibly();
+            throw new UncheckedIOException(e);
         } finally {
             LIVE.remove(p);
             process = null;
