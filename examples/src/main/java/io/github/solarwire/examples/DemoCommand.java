@@ -5,6 +5,7 @@ import io.github.solarwire.core.recorder.RecorderHealth;
 import io.github.solarwire.core.sim.SyntheticDevice;
 import io.github.solarwire.core.sink.CsvSink;
 import io.github.solarwire.core.sink.JsonLinesSink;
+import io.github.solarwire.mqtt.MqttSink;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -28,7 +29,8 @@ import picocli.CommandLine.Option;
         sortOptions = true,
         description = {
             "Runs every simulator through the real codecs and transports into the sinks:",
-            "a live console table and a JSON-lines file."
+            "a live console table, a JSON-lines file and, with --mqtt-host, an MQTT broker",
+            "with Home Assistant discovery."
         })
 final class DemoCommand implements Callable<Integer> {
 
@@ -85,6 +87,9 @@ final class DemoCommand implements Callable<Integer> {
                     "Simulated seconds per real second; 1440 replays a day in a minute. Default: ${DEFAULT-VALUE}.")
     private double speed;
 
+    @CommandLine.Mixin
+    private MqttOptions mqtt = new MqttOptions();
+
     DemoCommand(PrintStream out, PrintStream err) {
         this.out = out;
         this.err = err;
@@ -108,6 +113,10 @@ final class DemoCommand implements Callable<Integer> {
         if (csv != null) {
             builder.sink(CsvSink.inDirectory(csv));
         }
+        MqttSink mqttSink = mqtt.enabled() ? mqtt.builder().build() : null;
+        if (mqttSink != null) {
+            builder.sink(mqttSink);
+        }
         ConsoleTableSink table = quiet ? null : new ConsoleTableSink(out, ConsoleTableSink.isTerminal());
         if (table != null) {
             builder.sink(table, 1000);
@@ -117,7 +126,7 @@ final class DemoCommand implements Callable<Integer> {
         Thread stop = new Thread(
                 () -> {
                     recorder.close();
-                    summarize(recorder.health());
+                    summarize(recorder.health(), mqttSink);
                     done.countDown();
                 },
                 "solar-demo-stop");
@@ -160,7 +169,7 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private void summarize(RecorderHealth health) {
+    private void summarize(RecorderHealth health, MqttSink mqttSink) {
         long written = health.sinks().get(0).delivered();
         out.printf(
                 "demo: %d readings from %d device%s appended to %s (%d dropped, %d device errors)%n",
@@ -170,6 +179,11 @@ final class DemoCommand implements Callable<Integer> {
                 out_,
                 health.sinks().get(0).dropped(),
                 health.deviceErrors());
+        if (mqttSink != null) {
+            out.printf(
+                    "demo: %d MQTT messages acknowledged by %s, %d left unsent%n",
+                    mqttSink.published(), mqttSink.name(), mqttSink.backlog());
+        }
         out.flush();
         if (health.sinks().stream().anyMatch(s -> s.failures() > 0)) {
             err.println("demo: some sinks failed; see the log above");

@@ -182,6 +182,30 @@ abstract class BoundedOutbox<S extends Stored> implements Outbox {
     }
 
     @Override
+    public final void acknowledge(long[] sequences) throws IOException {
+        lock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            List<S> gone = new ArrayList<>(sequences.length);
+            for (long sequence : sequences) {
+                S s = live.remove(sequence);
+                if (s != null) {
+                    bytes -= s.bytes();
+                    gone.add(s);
+                }
+            }
+            if (!gone.isEmpty()) {
+                room.signalAll();
+                removed(gone);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
     public final void rewind() {
         lock.lock();
         try {

@@ -1,11 +1,6 @@
 package io.github.solarwire.mqtt;
 
-import com.hivemq.client.mqtt.MqttClient;
-import com.hivemq.client.mqtt.datatypes.MqttQos;
-import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
-import com.hivemq.client.mqtt.mqtt5.Mqtt5ClientBuilder;
-import com.hivemq.client.mqtt.mqtt5.message.connect.Mqtt5ConnectBuilder;
-import com.hivemq.client.mqtt.mqtt5.message.connect.connack.Mqtt5ConnAck;
+import com.hivemq.client.mqtt.lifecycle.MqttDisconnectSource;
 import io.github.solarwire.core.DeviceInfo;
 import io.github.solarwire.core.Reading;
 import io.github.solarwire.core.Secret;
@@ -14,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,34 +17,44 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Function;
-import javax.net.ssl.TrustManagerFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Publishes readings to an MQTT 5 broker without losing any: every message goes into an {@link
- * Outbox} first and leaves it only when the broker acknowledged it (QoS 1 PUBACK). While the broker
- * is away the outbox fills; after a reconnect its backlog is published in order. Delivery is at
- * least once: a message in flight when the connection dropped is sent again, so consumers should
- * treat a repeated (device, time) as one reading.
+ * Publishes readings to an MQTT broker (5 or 3.1.1) without losing any: every message goes into an
+ * {@link Outbox} first and leaves it only when the broker acknowledged it (the PUBACK of QoS 1, the
+ * default, or the PUBCOMP of QoS 2). While the broker is away the outbox fills; after a reconnect its
+ * backlog is published in order. Delivery is at least once: a message in flight when the connection
+ * dropped, or whose acknowledgement did not come within the publish timeout, is sent again, so
+ * consumers should treat a repeated (device, time) as one reading. At QoS 0 a message leaves the
+ * outbox once written to the connection, and the broker may still lose it.
  *
- * <p>Each reading becomes a JSON state message on {@code <prefix>/<device>/state} (see {@link
- * StatePayload}), and optionally one plain-number message per value on {@code
- * <prefix>/<device>/<metric key>}. With Home Assistant discovery on, a retained device discovery
- * message goes out before a device's first state and again when its set of values changes or,
- * after Home Assistant announces {@code online} on its status topic, before the next reading. A
- * retained last will marks {@code <prefix>/availability} {@code offline}; {@code online} is
- * published after every connect.
+ * <p>What a reading becomes is chosen by {@link TopicLayout}s: by default one JSON state message on
+ * {@code <prefix>/<device>/state} ({@link StatePayload}); also per-metric topics, the plain per-value
+ * topics of older programs, or an application's own. With Home Assistant discovery on, a retained
+ * device discovery message goes out before a device's first state and again when its set of values
+ * changes or, after Home Assistant announces {@code online} on its status topic, before the next
+ * reading. A retained last will marks the availability topic ({@code <prefix>/availability} by
+ * default) {@code offline}; {@code online} is published after every connect.
+ *
+ * <p>Faults never stop the sink: a broker that is down, restarting, refusing the credentials or
+ * presenting an untrusted certificate is retried with backoff and logged once per outage; a publish
+ * not acknowledged within the publish timeout drops the connection and the backlog is sent again on
+ * the next one; a message the broker refuses (an MQTT 5 reason code, such as an ACL denial) is logged,
+ * counted in {@link #refused()} and removed, since sending it again would be refused again.
  *
  * <p>{@link #accept(Reading)} only stores; a thread of the sink's own publishes. Thread-safe.
  */
@@ -60,9 +66,10 @@ public final class MqttSink implements Sink {
 
     private final Builder config;
     private final Outbox outbox;
-    private final Mqtt5AsyncClient client;
+    private final MqttConnection connection;
     private final HomeAssistantDiscovery discovery;
     private final String availabilityTopic;
+    private final List<TopicLayout> layouts;
     private final Map<String, Publication> announced = new LinkedHashMap<>();
     private final Map<String, Set<String>> announcedKeys = new LinkedHashMap<>();
     private final ReentrantLock lock = new ReentrantLock();
@@ -71,6 +78,11 @@ public final class MqttSink implements Sink {
     private final AtomicLong epoch = new AtomicLong();
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong connectionFailures = new AtomicLong();
+    private final AtomicLong publishTimeouts = new AtomicLong();
+    private final AtomicLong refused = new AtomicLong();
+    private final ConcurrentLinkedQueue<Ack> acks = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean ackDrainScheduled = new AtomicBoolean();
+    private final Set<String> refusedTopics = ConcurrentHashMap.newKeySet();
     private final Thread publisher;
     /**
      * Runs connection events and publish completions off the client's Netty event loop: they touch
@@ -81,39 +93,31 @@ public final class MqttSink implements Sink {
     private volatile boolean republishRequested;
     private volatile boolean connected;
     private volatile boolean rewindNeeded;
+    private volatile boolean forcedReconnect;
     private volatile boolean closing;
 
     private MqttSink(Builder b, Outbox outbox) throws IOException {
         this.config = b;
         this.outbox = outbox;
-        this.availabilityTopic = b.prefix + "/availability";
+        this.availabilityTopic = b.availabilityTopic != null ? b.availabilityTopic : b.prefix + "/availability";
+        this.layouts = List.copyOf(b.layouts);
         this.discovery = b.discovery
                 ? HomeAssistantDiscovery.builder(this::stateTopic)
                         .prefix(b.discoveryPrefix)
                         .availabilityTopic(availabilityTopic)
                         .build()
                 : null;
-        Mqtt5ClientBuilder builder = MqttClient.builder()
-                .useMqttVersion5()
-                .identifier(b.clientId)
-                .serverHost(b.host)
-                .serverPort(b.port)
-                .automaticReconnect()
-                .initialDelay(b.reconnectInitial.toMillis(), TimeUnit.MILLISECONDS)
-                .maxDelay(b.reconnectMax.toMillis(), TimeUnit.MILLISECONDS)
-                .applyAutomaticReconnect()
-                .addConnectedListener(context -> onEvent(this::onConnected))
-                .addDisconnectedListener(context -> {
+        this.connection =
+                MqttConnection.create(b, availabilityTopic, OFFLINE, context -> onEvent(this::onConnected), context -> {
                     Throwable cause = context.getCause();
+                    if (context.getSource() == MqttDisconnectSource.USER && forcedReconnect && !closing) {
+                        forcedReconnect = false;
+                        context.getReconnector()
+                                .reconnect(true)
+                                .delay(b.reconnectInitial.toMillis(), TimeUnit.MILLISECONDS);
+                    }
                     onEvent(() -> onDisconnected(cause));
                 });
-        if (b.tls != null) {
-            TrustManagerFactory trust = b.tls.trustManagerFactory();
-            builder = trust == null
-                    ? builder.sslWithDefaultConfig()
-                    : builder.sslConfig().trustManagerFactory(trust).applySslConfig();
-        }
-        this.client = builder.buildAsync();
         this.publisher = new Thread(this::publishLoop, "solar-mqtt-" + b.host + ":" + b.port);
         this.publisher.setDaemon(true);
         this.events = Executors.newSingleThreadExecutor(task -> {
@@ -135,38 +139,31 @@ public final class MqttSink implements Sink {
 
     private void start() {
         publisher.start();
-        Mqtt5ConnectBuilder.Send<CompletableFuture<Mqtt5ConnAck>> connect = client.connectWith()
-                .cleanStart(true)
-                .keepAlive((int) config.keepAlive.toSeconds())
-                .willPublish()
-                .topic(availabilityTopic)
-                .payload(OFFLINE)
-                .qos(MqttQos.AT_LEAST_ONCE)
-                .retain(true)
-                .applyWillPublish();
-        if (config.username != null) {
-            byte[] password = config.password == null ? new byte[0] : config.password.utf8();
-            connect = connect.simpleAuth()
-                    .username(config.username)
-                    .password(password)
-                    .applySimpleAuth();
-        }
-        connect.send().whenComplete((ack, failure) -> {
+        connection.connect().whenComplete((ack, failure) -> {
             if (failure != null) {
-                LOG.warn(
-                        "mqtt {}:{}: first connect failed: {}; retrying", config.host, config.port, failure.toString());
+                LOG.warn("{}: first connect failed: {}; retrying", name(), failure.toString());
             }
         });
     }
 
     /**
-     * The JSON state topic of a device.
+     * The JSON state topic of a device, which Home Assistant discovery points at.
      *
      * @param device the device
      * @return {@code <prefix>/<device id>/state}
      */
     public String stateTopic(DeviceInfo device) {
-        return config.prefix + "/" + device.id() + "/state";
+        return JsonStateLayout.topic(config.prefix, device.id());
+    }
+
+    /**
+     * The retained availability topic: {@code online} while connected, {@code offline} (the last
+     * will) otherwise.
+     *
+     * @return the topic
+     */
+    public String availabilityTopic() {
+        return availabilityTopic;
     }
 
     @Override
@@ -187,20 +184,12 @@ public final class MqttSink implements Sink {
                 out.add(announcement);
             }
         }
-        out.add(new Publication(stateTopic(reading.device()), StatePayload.encode(reading), config.retain));
-        if (config.perMetric) {
-            for (int i = 0; i < reading.size(); i++) {
-                out.add(Publication.text(
-                        config.prefix + "/" + reading.deviceId() + "/"
-                                + reading.metric(i).key(),
-                        Double.toString(reading.value(i)),
-                        config.retain));
-            }
+        for (TopicLayout layout : layouts) {
+            out.addAll(layout.publications(reading, config.prefix));
         }
-        out.addAll(config.extra.apply(reading));
         try {
             for (Publication p : out) {
-                outbox.append(p.topic(), p.payload(), p.retain());
+                outbox.append(p.topic(), p.payload(), p.retain() || config.retain);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -236,26 +225,17 @@ public final class MqttSink implements Sink {
         epoch.incrementAndGet();
         inFlight.set(0);
         outbox.rewind();
-        LOG.info("mqtt {}:{}: connected; {} messages waiting", config.host, config.port, outbox.size());
+        LOG.info("{}: connected; {} messages waiting", name(), outbox.size());
         // Sent before the publisher may run, so "online" goes out ahead of the backlog.
-        client.publishWith()
-                .topic(availabilityTopic)
-                .payload(ONLINE)
-                .qos(MqttQos.AT_LEAST_ONCE)
-                .retain(true)
-                .send();
+        connection.publish(availabilityTopic, ONLINE, true);
         if (discovery != null) {
-            client.subscribeWith()
-                    .topicFilter(discovery.statusTopic())
-                    .qos(MqttQos.AT_LEAST_ONCE)
-                    .callback(p -> {
-                        if ("online".equals(new String(p.getPayloadAsBytes(), StandardCharsets.UTF_8))) {
-                            // Sent again ahead of the next reading, from the caller's thread: appending
-                            // may block on a full outbox, which no client thread may do.
-                            republishRequested = true;
-                        }
-                    })
-                    .send();
+            connection.subscribe(discovery.statusTopic(), payload -> {
+                if ("online".equals(new String(payload, StandardCharsets.UTF_8))) {
+                    // Sent again ahead of the next reading, from the caller's thread: appending
+                    // may block on a full outbox, which no client thread may do.
+                    republishRequested = true;
+                }
+            });
         }
         connected = true;
         signal();
@@ -266,9 +246,9 @@ public final class MqttSink implements Sink {
         boolean was = connected;
         connected = false;
         if (was && !closing) {
-            LOG.warn("mqtt {}:{}: connection lost: {}; reconnecting", config.host, config.port, cause.toString());
+            LOG.warn("{}: connection lost: {}; reconnecting", name(), cause.toString());
         } else if (!closing) {
-            LOG.debug("mqtt {}:{}: connect failed: {}", config.host, config.port, cause.toString());
+            LOG.debug("{}: connect failed: {}", name(), cause.toString());
         }
     }
 
@@ -298,28 +278,106 @@ public final class MqttSink implements Sink {
             long current = epoch.get();
             for (Outbox.Message m : batch) {
                 inFlight.incrementAndGet();
-                client.publishWith()
-                        .topic(m.topic())
-                        .payload(m.payload())
-                        .qos(MqttQos.AT_LEAST_ONCE)
-                        .retain(m.retain())
-                        .send()
-                        .whenCompleteAsync((result, failure) -> completed(m, current, failure), events);
+                connection
+                        .publish(m.topic(), m.payload(), m.retain())
+                        .orTimeout(config.publishTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                        .whenComplete((result, failure) -> {
+                            if (failure == null) {
+                                acks.add(new Ack(m.sequence(), current));
+                                if (ackDrainScheduled.compareAndSet(false, true)) {
+                                    onEvent(this::drainAcks);
+                                }
+                            } else {
+                                onEvent(() -> completed(m, current, failure));
+                            }
+                        });
             }
         }
     }
 
+    /**
+     * Removes every acknowledged message queued so far from the outbox at once: under load one
+     * removal-log write and one wake-up cover many acknowledgements.
+     */
+    private void drainAcks() {
+        ackDrainScheduled.set(false);
+        long[] batch = new long[64];
+        int n = 0;
+        int current = 0;
+        long now = epoch.get();
+        for (Ack a = acks.poll(); a != null; a = acks.poll()) {
+            if (n == batch.length) {
+                batch = Arrays.copyOf(batch, n * 2);
+            }
+            batch[n++] = a.sequence();
+            if (a.epoch() == now) {
+                current++;
+            }
+        }
+        if (n == 0) {
+            return;
+        }
+        try {
+            outbox.acknowledge(n == batch.length ? batch : Arrays.copyOf(batch, n));
+            published.addAndGet(n);
+        } catch (IOException e) {
+            LOG.warn("{}: could not record {} acknowledgements: {}", name(), n, e.toString());
+        }
+        inFlight.addAndGet(-current);
+        signal();
+    }
+
+    /** A message the broker acknowledged, and the connection epoch it was sent in. */
+    private record Ack(long sequence, long epoch) {}
+
     private void completed(Outbox.Message m, long sentIn, Throwable failure) {
-        if (failure == null) {
+        Throwable cause =
+                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause == null || cause instanceof MqttConnection.RefusedException) {
+            if (cause != null) {
+                refused.incrementAndGet();
+                // Once per topic at WARN: a denied state topic would otherwise log every reading.
+                boolean first = refusedTopics.size() < 1000 && refusedTopics.add(m.topic());
+                if (first) {
+                    LOG.warn(
+                            "{}: the broker refused a message to {} ({}); dropped",
+                            name(),
+                            m.topic(),
+                            cause.getMessage());
+                } else {
+                    LOG.debug(
+                            "{}: the broker refused a message to {} ({}); dropped",
+                            name(),
+                            m.topic(),
+                            cause.getMessage());
+                }
+            }
             try {
                 outbox.acknowledge(m.sequence());
-                published.incrementAndGet();
+                if (cause == null) {
+                    published.incrementAndGet();
+                }
             } catch (IOException e) {
-                LOG.warn("mqtt: could not record an acknowledgement: {}", e.toString());
+                LOG.warn("{}: could not record an acknowledgement: {}", name(), e.toString());
             }
-        } else if (sentIn == epoch.get()) {
-            if (connected) {
-                LOG.warn("mqtt: publish to {} failed: {}; sending again", m.topic(), failure.toString());
+        } else if (sentIn == epoch.get() && connected) {
+            if (cause instanceof TimeoutException) {
+                publishTimeouts.incrementAndGet();
+                LOG.warn(
+                        "{}: no acknowledgement for a message to {} within {}; reconnecting and sending the backlog again",
+                        name(),
+                        m.topic(),
+                        config.publishTimeout);
+                // The connection is stuck: a new one gets the backlog again; its completions are
+                // from this epoch and are ignored from here on.
+                connected = false;
+                epoch.incrementAndGet();
+                forcedReconnect = true;
+                connection.disconnect();
+            } else {
+                if (!rewindNeeded) {
+                    LOG.warn("{}: publish to {} failed: {}; sending again", name(), m.topic(), cause.toString());
+                }
                 rewindNeeded = true;
             }
         }
@@ -333,7 +391,7 @@ public final class MqttSink implements Sink {
         try {
             events.execute(event);
         } catch (RejectedExecutionException closed) {
-            LOG.debug("mqtt {}:{}: event after close ignored", config.host, config.port);
+            LOG.debug("{}: event after close ignored", name());
         }
     }
 
@@ -374,12 +432,33 @@ public final class MqttSink implements Sink {
 
     /**
      * Connections lost or refused since the sink started (a wrong password, an untrusted
-     * certificate, a broker that is down or restarting).
+     * certificate, a broker that is down or restarting, a connection dropped after a publish
+     * timeout).
      *
      * @return the count
      */
     public long connectionFailures() {
         return connectionFailures.get();
+    }
+
+    /**
+     * Publishes not acknowledged within the publish timeout since the sink started; each dropped
+     * the connection, and what was unacknowledged was sent again on the next.
+     *
+     * @return the count
+     */
+    public long publishTimeouts() {
+        return publishTimeouts.get();
+    }
+
+    /**
+     * Messages the broker acknowledged with an error reason (MQTT 5), such as an ACL denial; they
+     * were dropped rather than sent again.
+     *
+     * @return the count
+     */
+    public long refused() {
+        return refused.get();
     }
 
     /**
@@ -424,17 +503,11 @@ public final class MqttSink implements Sink {
         publisher.interrupt();
         try {
             if (connected) {
-                client.publishWith()
-                        .topic(availabilityTopic)
-                        .payload(OFFLINE)
-                        .qos(MqttQos.AT_LEAST_ONCE)
-                        .retain(true)
-                        .send()
-                        .get(5, TimeUnit.SECONDS);
+                connection.publish(availabilityTopic, OFFLINE, true).get(5, TimeUnit.SECONDS);
             }
-            client.disconnect().get(5, TimeUnit.SECONDS);
+            connection.disconnect().get(5, TimeUnit.SECONDS);
         } catch (Exception e) {
-            LOG.debug("mqtt: disconnect: {}", e.toString());
+            LOG.debug("{}: disconnect: {}", name(), e.toString());
         } finally {
             events.shutdown();
             try {
@@ -448,24 +521,27 @@ public final class MqttSink implements Sink {
 
     /** Configures an {@link MqttSink}. Not thread-safe. */
     public static final class Builder {
-        private final String host;
-        private int port = 1883;
-        private String clientId = "solarwire-" + UUID.randomUUID().toString().substring(0, 8);
-        private String username;
-        private Secret password;
-        private MqttTls tls;
-        private Duration keepAlive = Duration.ofSeconds(60);
-        private boolean retain;
-        private String prefix = "solar";
-        private boolean perMetric;
-        private boolean discovery = true;
-        private String discoveryPrefix = HomeAssistantDiscovery.DEFAULT_PREFIX;
-        private Function<Reading, List<Publication>> extra = r -> List.of();
-        private Outbox outbox;
-        private int maxInFlight = 1000;
-        private Duration reconnectInitial = Duration.ofSeconds(1);
-        private Duration reconnectMax = Duration.ofMinutes(2);
-        private Duration closeTimeout = Duration.ofSeconds(10);
+        final String host;
+        int port = 1883;
+        String clientId = "solarwire-" + UUID.randomUUID().toString().substring(0, 8);
+        String username;
+        Secret password;
+        MqttTls tls;
+        MqttVersion version = MqttVersion.MQTT_5;
+        int qos = 1;
+        Duration keepAlive = Duration.ofSeconds(60);
+        boolean retain;
+        String prefix = "solar";
+        String availabilityTopic;
+        List<TopicLayout> layouts = List.of(TopicLayout.jsonState());
+        boolean discovery = true;
+        String discoveryPrefix = HomeAssistantDiscovery.DEFAULT_PREFIX;
+        Outbox outbox;
+        int maxInFlight = 1000;
+        Duration publishTimeout = Duration.ofSeconds(30);
+        Duration reconnectInitial = Duration.ofSeconds(1);
+        Duration reconnectMax = Duration.ofMinutes(2);
+        Duration closeTimeout = Duration.ofSeconds(10);
 
         private Builder(String host) {
             this.host = Objects.requireNonNull(host, "host");
@@ -554,24 +630,72 @@ public final class MqttSink implements Sink {
         }
 
         /**
-         * Also publishes each value as a plain number on {@code <prefix>/<device>/<metric key>}.
+         * Sets what each reading becomes, replacing the default (the JSON state topic only). For
+         * example {@code layouts(TopicLayout.jsonState(), TopicLayout.perMetric())} adds a topic per
+         * value; {@code layouts(TopicLayout.plainValues(names))} publishes an older program's topics.
          *
-         * @param on true to publish per-metric topics
+         * @param layouts one or more layouts, published in this order
          * @return this builder
          */
-        public Builder perMetricTopics(boolean on) {
-            this.perMetric = on;
+        public Builder layouts(TopicLayout... layouts) {
+            if (layouts.length == 0) {
+                throw new IllegalArgumentException("at least one topic layout is needed");
+            }
+            this.layouts = List.of(layouts);
             return this;
         }
 
         /**
-         * Adds messages of the caller's own layout for each reading (the seed programs' topics).
+         * Sets the availability topic. Default {@code <prefix>/availability}.
          *
-         * @param layout maps a reading to extra publications
+         * @param topic the full topic, retained {@code online} and {@code offline}
          * @return this builder
          */
-        public Builder extraLayout(Function<Reading, List<Publication>> layout) {
-            this.extra = Objects.requireNonNull(layout, "layout");
+        public Builder availabilityTopic(String topic) {
+            this.availabilityTopic = new Publication(topic, new byte[0], true).topic();
+            return this;
+        }
+
+        /**
+         * Sets the protocol version. Default {@link MqttVersion#MQTT_5}.
+         *
+         * @param version the version
+         * @return this builder
+         */
+        public Builder version(MqttVersion version) {
+            this.version = Objects.requireNonNull(version, "version");
+            return this;
+        }
+
+        /**
+         * Sets the quality of service of published readings. Default 1, which with the outbox
+         * loses nothing; 2 also keeps the broker from storing a message twice; 0 leaves nothing to
+         * wait for and may lose messages in a broker outage.
+         *
+         * @param qos 0, 1 or 2
+         * @return this builder
+         */
+        public Builder qos(int qos) {
+            if (qos < 0 || qos > 2) {
+                throw new IllegalArgumentException("qos must be 0, 1 or 2, was " + qos);
+            }
+            this.qos = qos;
+            return this;
+        }
+
+        /**
+         * Sets how long an acknowledgement may take before the connection is dropped and the
+         * backlog sent again on a new one; also the time a broker has to answer CONNECT. Default
+         * 30 s.
+         *
+         * @param timeout the timeout
+         * @return this builder
+         */
+        public Builder publishTimeout(Duration timeout) {
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("publish timeout must be positive, was " + timeout);
+            }
+            this.publishTimeout = timeout;
             return this;
         }
 
@@ -639,6 +763,10 @@ public final class MqttSink implements Sink {
          * @throws IOException when the TLS trust material cannot be read
          */
         public MqttSink build() throws IOException {
+            if (discovery && !layouts.contains(TopicLayout.jsonState())) {
+                throw new IllegalStateException("Home Assistant discovery reads the JSON state topic: add"
+                        + " TopicLayout.jsonState() to the layouts or turn discovery off");
+            }
             Outbox box = outbox != null ? outbox : Outbox.inMemory().build();
             MqttSink sink = new MqttSink(this, box);
             sink.start();

@@ -107,6 +107,19 @@ public interface Outbox extends Closeable {
     void acknowledge(long sequence) throws IOException;
 
     /**
+     * Removes several messages the broker acknowledged, as {@link #acknowledge(long)} does each, but
+     * recorded together: one write to an on-disk outbox's removal log instead of one per message.
+     *
+     * @param sequences the messages' sequence numbers, in any order
+     * @throws IOException when the removals could not be recorded
+     */
+    default void acknowledge(long[] sequences) throws IOException {
+        for (long sequence : sequences) {
+            acknowledge(sequence);
+        }
+    }
+
+    /**
      * Makes every unacknowledged message pending again, oldest first. A message dropped while in
      * flight stays dropped.
      */

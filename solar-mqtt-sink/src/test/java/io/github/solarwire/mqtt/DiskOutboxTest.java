@@ -37,6 +37,23 @@ class DiskOutboxTest {
     }
 
     @Test
+    void aBatchOfAcknowledgementsIsAppendedToTheLogTogetherAndSurvivesAReopen() throws Exception {
+        Path acks = dir.resolve("acks");
+        long before;
+        try (Outbox o = builder().build()) {
+            appendNumbered(o, 1, 10);
+            o.next(10);
+            before = Files.size(acks);
+            o.acknowledge(new long[] {9, 2, 4, 99, 4});
+            assertEquals(7, o.size(), "unknown and repeated sequence numbers are ignored");
+            assertEquals(before + 3 * AckLog.ENTRY_BYTES, Files.size(acks), "three removals, appended together");
+        }
+        try (Outbox o = builder().build()) {
+            assertEquals(List.of(1L, 3L, 5L, 6L, 7L, 8L, 10L), seqs(o.next(100)));
+        }
+    }
+
+    @Test
     void reopenBringsBackExactlyTheUnacknowledgedInOrderAndNumberingGoesOn() throws Exception {
         try (Outbox o = builder().build()) {
             appendNumbered(o, 1, 60);

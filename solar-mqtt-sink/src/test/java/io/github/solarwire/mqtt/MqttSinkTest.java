@@ -4,56 +4,26 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.hivemq.client.mqtt.MqttClient;
-import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
-import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
-import io.github.solarwire.core.DeviceInfo;
 import io.github.solarwire.core.Metrics;
 import io.github.solarwire.core.Reading;
 import io.github.solarwire.core.Secret;
+import io.github.solarwire.core.Sink;
+import io.github.solarwire.core.recorder.Recorder;
+import io.github.solarwire.core.sim.SyntheticDevice;
 import io.github.solarwire.testkit.MosquittoBroker;
+import io.github.solarwire.testkit.TestSubscriber;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The sink against a real mosquitto: states, discovery, availability, outages. */
-class MqttSinkTest {
-
-    private static final DeviceInfo INVERTER =
-            DeviceInfo.builder("inv-1", "inverter").vendor("Acme").build();
-    private static final Instant T0 = Instant.parse("2026-06-21T10:00:00Z");
-
-    @TempDir
-    Path dir;
-
-    private MosquittoBroker broker;
-    private MqttSink sink;
-    private Mqtt5AsyncClient subscriber;
-    private final List<String> received = new ArrayList<>();
-
-    @AfterEach
-    void tearDown() throws Exception {
-        if (sink != null) {
-            sink.close();
-        }
-        if (subscriber != null) {
-            subscriber.disconnect().exceptionally(e -> null).get(5, TimeUnit.SECONDS);
-        }
-        if (broker != null) {
-            broker.close();
-        }
-    }
+class MqttSinkTest extends BrokerFixture {
 
     private static Reading reading(int n) {
         return Reading.builder(INVERTER, T0.plusSeconds(n))
@@ -63,67 +33,17 @@ class MqttSinkTest {
                 .build();
     }
 
-    /** A subscriber with a persistent session, so a broker restart keeps what is queued for it. */
     private void subscribe(String filter) throws Exception {
-        subscriber = MqttClient.builder()
-                .useMqttVersion5()
-                .identifier("test-subscriber")
-                .serverHost(broker.host())
-                .serverPort(broker.port())
-                .automaticReconnect()
-                .initialDelay(50, TimeUnit.MILLISECONDS)
-                .maxDelay(200, TimeUnit.MILLISECONDS)
-                .applyAutomaticReconnect()
-                .buildAsync();
-        subscriber.publishes(MqttGlobalPublishFilter.ALL, p -> {
-            synchronized (received) {
-                received.add(p.getTopic() + " " + new String(p.getPayloadAsBytes(), StandardCharsets.UTF_8));
-                received.notifyAll();
-            }
-        });
-        subscriber
-                .connectWith()
-                .cleanStart(false)
-                .sessionExpiryInterval(300)
-                .send()
-                .get(10, TimeUnit.SECONDS);
-        subscriber
-                .subscribeWith()
-                .topicFilter(filter)
-                .qos(MqttQos.AT_LEAST_ONCE)
-                .send()
-                .get(10, TimeUnit.SECONDS);
-    }
-
-    private MqttSink.Builder sinkFor(MosquittoBroker b) {
-        return MqttSink.builder(b.host())
-                .port(b.port())
-                .reconnect(Duration.ofMillis(50), Duration.ofMillis(200))
-                .closeTimeout(Duration.ofSeconds(10));
+        subscriber = TestSubscriber.subscribe(broker, filter);
     }
 
     private void awaitReceived(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        synchronized (received) {
-            while (!condition.getAsBoolean()) {
-                long left = deadline - System.nanoTime();
-                assertTrue(left > 0, "timed out waiting for " + what + "; received " + received);
-                received.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
-            }
-        }
+        subscriber.await(what, condition);
     }
 
     /** The distinct state messages received, by the reading time they carry. */
     private Set<String> stateTimes() {
-        Set<String> times = new LinkedHashSet<>();
-        synchronized (received) {
-            for (String r : received) {
-                if (r.startsWith("solar/inv-1/state ")) {
-                    times.add(r.substring(r.indexOf("\"time\":\"") + 8, r.indexOf("\"time\":\"") + 28));
-                }
-            }
-        }
-        return times;
+        return subscriber.stateTimes("solar/inv-1/state");
     }
 
     @Test
@@ -135,11 +55,8 @@ class MqttSinkTest {
             sink.accept(reading(n));
         }
         awaitReceived("5 states", () -> stateTimes().size() == 5);
-        awaitReceived("availability", () -> received.contains("solar/availability online"));
-        List<String> all;
-        synchronized (received) {
-            all = List.copyOf(received);
-        }
+        awaitReceived("availability", () -> subscriber.contains("solar/availability online"));
+        List<String> all = subscriber.all();
         assertTrue(all.contains("solar/availability online"), all.toString());
         int config = indexOf(all, "homeassistant/device/solarwire_inv-1/config ");
         int firstState = indexOf(all, "solar/inv-1/state ");
@@ -167,20 +84,18 @@ class MqttSinkTest {
         // The sink subscribes to homeassistant/status before it publishes anything on that
         // connection, so once a state arrived the broker has the subscription.
         subscriber
+                .client
                 .publishWith()
                 .topic("homeassistant/status")
                 .payload("online".getBytes(StandardCharsets.UTF_8))
                 .qos(MqttQos.AT_LEAST_ONCE)
                 .send()
                 .get(10, TimeUnit.SECONDS);
-        awaitReceived("the status message", () -> received.contains("homeassistant/status online"));
+        awaitReceived("the status message", () -> subscriber.contains("homeassistant/status online"));
         awaitCondition("the sink to see it", sink::discoveryRepublishPending);
         sink.accept(reading(2));
         awaitReceived("the state after it", () -> stateTimes().contains("2026-06-21T10:00:02Z"));
-        List<String> all;
-        synchronized (received) {
-            all = List.copyOf(received);
-        }
+        List<String> all = subscriber.all();
         int secondConfig = -1;
         for (int i = 0; i < all.size(); i++) {
             if (all.get(i).contains("/config ")) {
@@ -219,18 +134,7 @@ class MqttSinkTest {
             sink.accept(reading(n));
         }
         awaitReceived("the first 30", () -> stateTimes().size() == 30);
-        // Delivered messages leave the broker's database; a retained marker published after the
-        // subscription shows that a save has captured the subscriber's session before the kill.
-        byte[] marker = ("saved-" + System.nanoTime()).getBytes(StandardCharsets.UTF_8);
-        subscriber
-                .publishWith()
-                .topic("test/marker")
-                .payload(marker)
-                .retain(true)
-                .qos(MqttQos.AT_LEAST_ONCE)
-                .send()
-                .get(10, TimeUnit.SECONDS);
-        broker.awaitPersisted(marker);
+        awaitSubscriberSessionSaved();
         broker.kill();
         for (int n = 31; n <= 60; n++) {
             sink.accept(reading(n));
@@ -244,6 +148,65 @@ class MqttSinkTest {
         for (int n = 1; n <= 90; n++) {
             assertEquals(T0.plusSeconds(n).toString(), times.get(n - 1), "reading " + n);
         }
+    }
+
+    @Test
+    void noReadingOfA1HzStreamIsLostWhenTheBrokerIsKilledAndRestarted() throws Exception {
+        broker = MosquittoBroker.builder(dir).persistence(true).build().start();
+        subscribe("solar/+/state");
+        awaitSubscriberSessionSaved();
+        List<String> produced = java.util.Collections.synchronizedList(new ArrayList<>());
+        sink = sinkFor(broker).homeAssistant(false).build();
+        Recorder recorder = Recorder.builder()
+                .poll(SyntheticDevice.builder("inv-1").seed(7).build(), Duration.ofSeconds(1))
+                .sink(sink)
+                .sink(new Sink() {
+                    @Override
+                    public void accept(Reading r) {
+                        produced.add(r.timestamp().toString().substring(0, 19));
+                    }
+
+                    @Override
+                    public void close() {}
+                })
+                .build();
+        try {
+            recorder.start();
+            awaitReceived("3 states", () -> stateTimes().size() >= 3);
+            broker.kill(); // right after a delivery: the next reading is most of a second away
+            awaitCondition("2 readings held while the broker is down", () -> sink.backlog() >= 2);
+            broker.restart();
+            int afterRestart = stateTimes().size() + 2;
+            awaitReceived("2 states after the restart", () -> stateTimes().size() >= afterRestart);
+        } finally {
+            recorder.close();
+        }
+        awaitReceived("every reading produced", () -> stateTimes().size() >= produced.size());
+        List<String> received =
+                stateTimes().stream().map(t -> t.substring(0, 19)).toList();
+        assertEquals(
+                List.copyOf(produced),
+                received,
+                "every reading produced arrived, in order (a repeat would be folded into one time here)");
+    }
+
+    /**
+     * Delivered messages leave the broker's database; a retained marker published after the
+     * subscription, once saved, shows that a save has captured the subscriber's session, so a
+     * following kill cannot lose it.
+     */
+    private void awaitSubscriberSessionSaved() throws Exception {
+        byte[] marker = ("saved-" + System.nanoTime()).getBytes(StandardCharsets.UTF_8);
+        subscriber
+                .client
+                .publishWith()
+                .topic("test/marker")
+                .payload(marker)
+                .retain(true)
+                .qos(MqttQos.AT_LEAST_ONCE)
+                .send()
+                .get(10, TimeUnit.SECONDS);
+        broker.awaitPersisted(marker);
     }
 
     @Test
@@ -307,17 +270,6 @@ class MqttSinkTest {
             assertFalse(pinned.isConnected() || refused.isConnected());
             assertFalse(
                     pinned.toString().contains("s3cret") || refused.toString().contains("wrong"));
-        }
-    }
-
-    private static void awaitCondition(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        Object monitor = new Object();
-        synchronized (monitor) {
-            while (!condition.getAsBoolean()) {
-                assertTrue(System.nanoTime() < deadline, "timed out waiting for " + what);
-                monitor.wait(20);
-            }
         }
     }
 

@@ -58,6 +58,22 @@ class OutboxContractTest {
 
     @ParameterizedTest
     @EnumSource(OutboxKind.class)
+    void acknowledgingABatchRemovesEachKnownMessageOnceAndMakesRoom(OutboxKind kind) throws Exception {
+        Outbox o = open(kind);
+        appendNumbered(o, 1, 6);
+        long bytes = o.bytes();
+        o.next(6);
+        o.acknowledge(new long[] {5, 1, 5, 42});
+        assertEquals(4, o.size());
+        assertTrue(o.bytes() < bytes, "the removed messages' bytes are given back");
+        o.rewind();
+        assertEquals(List.of(2L, 3L, 4L, 6L), seqs(o.next(10)));
+        o.acknowledge(new long[0]);
+        assertEquals(4, o.size());
+    }
+
+    @ParameterizedTest
+    @EnumSource(OutboxKind.class)
     void nextHonoursMaxAndNeverHandsOutAMessageInFlightTwice(OutboxKind kind) throws Exception {
         Outbox o = open(kind);
         appendNumbered(o, 1, 5);

@@ -2,6 +2,9 @@ package io.github.solarwire.mqtt;
 
 import io.github.solarwire.core.DeviceInfo;
 import io.github.solarwire.core.Metrics;
+import io.github.solarwire.core.Secret;
+import io.github.solarwire.core.recorder.Recorder;
+import io.github.solarwire.core.sim.SyntheticDevice;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,6 +30,22 @@ final class ReadmeSnippets {
             outbox.append("after/ack", new byte[] {1}, false);
             return outbox.next(1).get(0);
         }
+    }
+
+    static Recorder sink(String host, int port, Secret password, Path dir) throws Exception {
+        // tag::sink[]
+        MqttSink mqtt = MqttSink.builder(host)
+                .port(port)
+                .credentials("solar", password) // a Secret: never logged, never in toString()
+                .outbox(Outbox.onDisk(dir.resolve("outbox")).build()) // a restart loses nothing
+                .build(); // connects in the background; readings wait in the outbox meanwhile
+        Recorder recorder = Recorder.builder()
+                .poll(SyntheticDevice.builder("inv-1").build(), Duration.ofSeconds(10))
+                .sink(mqtt)
+                .build();
+        recorder.start(); // Home Assistant discovery, then a JSON state on solar/inv-1/state every 10 s
+        // end::sink[]
+        return recorder;
     }
 
     static Publication discovery() {
