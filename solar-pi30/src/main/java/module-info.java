@@ -9,5 +9,8 @@ module io.github.solarwire.pi30 {
     requires transitive io.github.solarwire.core;
     requires com.fazecast.jSerialComm;
 
+    exports io.github.solarwire.pi30;
+    exports io.github.solarwire.pi30.codec;
     exports io.github.solarwire.pi30.transport;
+    exports io.github.solarwire.pi30.sim;
 }

@@ -6,12 +6,24 @@ import io.github.solarwire.core.sim.SyntheticDevice;
 import io.github.solarwire.core.sink.CsvSink;
 import io.github.solarwire.core.sink.JsonLinesSink;
 import io.github.solarwire.mqtt.MqttSink;
+import io.github.solarwire.pi30.Pi30Device;
+import io.github.solarwire.pi30.codec.Pi30Protocol;
+import io.github.solarwire.pi30.sim.Pi30SimulatorServer;
+import io.github.solarwire.pi30.sim.SimulatedPi30;
+import io.github.solarwire.pi30.sim.VirtualSerialPort;
+import io.github.solarwire.pi30.transport.SerialLink;
+import io.github.solarwire.pi30.transport.TcpLink;
+import java.io.Closeable;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -28,7 +40,8 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         sortOptions = true,
         description = {
-            "Runs every simulator through the real codecs and transports into the sinks:",
+            "Runs every simulator through the real codecs and transports into the sinks (the PI30",
+            "inverter simulator on a socat pty, read through the serial link and codec):",
             "a live console table, a JSON-lines file and, with --mqtt-host, an MQTT broker",
             "with Home Assistant discovery."
         })
@@ -87,6 +100,12 @@ final class DemoCommand implements Callable<Integer> {
                     "Simulated seconds per real second; 1440 replays a day in a minute. Default: ${DEFAULT-VALUE}.")
     private double speed;
 
+    @Option(
+            names = "--no-pi30",
+            defaultValue = "false",
+            description = "Leave out the PI30 inverter simulator (on a socat pty, or TCP without socat).")
+    private boolean noPi30;
+
     @CommandLine.Mixin
     private MqttOptions mqtt = new MqttOptions();
 
@@ -109,6 +128,10 @@ final class DemoCommand implements Callable<Integer> {
                             .build(),
                     interval);
         }
+        List<Closeable> simulators = new ArrayList<>();
+        if (!noPi30) {
+            builder.poll(pi30(clock, simulators), interval);
+        }
         builder.sink(JsonLinesSink.toFile(out_));
         if (csv != null) {
             builder.sink(CsvSink.inDirectory(csv));
@@ -126,6 +149,7 @@ final class DemoCommand implements Callable<Integer> {
         Thread stop = new Thread(
                 () -> {
                     recorder.close();
+                    closeAll(simulators);
                     summarize(recorder.health(), mqttSink);
                     done.countDown();
                 },
@@ -142,6 +166,43 @@ final class DemoCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /**
+     * A simulated PI30 inverter behind a real link: on a socat pty as a serial port when socat is
+     * installed, else on a loopback TCP port as a serial bridge. Either way the device talks to it
+     * through the real codec and transport.
+     */
+    private Pi30Device pi30(Clock clock, List<Closeable> simulators) throws IOException {
+        SimulatedPi30 sim = new SimulatedPi30(Pi30Protocol.PI30, clock, 30);
+        Pi30Device.LinkOpener opener;
+        if (VirtualSerialPort.socat().isPresent()) {
+            Path dir = Files.createTempDirectory("solar-demo-pty");
+            VirtualSerialPort pty = VirtualSerialPort.open(dir);
+            simulators.add(() -> {
+                pty.close();
+                Files.deleteIfExists(dir);
+            });
+            simulators.add(0, Pi30SimulatorServer.serial(sim, pty.deviceEnd(), 0));
+            String port = pty.hostDevice().toString();
+            opener = () -> SerialLink.open(port, SerialLink.DEFAULT_BAUD);
+        } else {
+            err.println("demo: socat is not installed, so the PI30 simulator is on a TCP port instead of a pty");
+            Pi30SimulatorServer server = Pi30SimulatorServer.tcp(sim, 0);
+            simulators.add(server);
+            opener = () -> TcpLink.open("127.0.0.1", server.port(), Duration.ofSeconds(5));
+        }
+        return Pi30Device.builder("demo-pi30", opener).clock(clock).build();
+    }
+
+    private static void closeAll(List<Closeable> simulators) {
+        for (Closeable c : simulators) {
+            try {
+                c.close();
+            } catch (IOException e) {
+                // the demo is ending; a simulator that does not close cleanly changes nothing
+            }
+        }
     }
 
     private static boolean awaitForever(CountDownLatch done) throws InterruptedException {
@@ -174,8 +235,8 @@ final class DemoCommand implements Callable<Integer> {
         out.printf(
                 "demo: %d readings from %d device%s appended to %s (%d dropped, %d device errors)%n",
                 written,
-                devices,
-                devices == 1 ? "" : "s",
+                devices + (noPi30 ? 0 : 1),
+                devices + (noPi30 ? 0 : 1) == 1 ? "" : "s",
                 out_,
                 health.sinks().get(0).dropped(),
                 health.deviceErrors());

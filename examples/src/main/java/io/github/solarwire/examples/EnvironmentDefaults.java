@@ -17,8 +17,9 @@ import picocli.CommandLine.Model.OptionSpec;
  *
  * <p>The variable is the option's {@link EnvVar} when it has one, else {@code
  * SOLAR_<APP>_<LONG_OPTION>} in upper case with dashes as underscores ({@code --duration} of
- * {@code demo} reads {@code SOLAR_DEMO_DURATION}). A value on the command line wins over the
- * environment, which wins over the built-in default.
+ * {@code demo} reads {@code SOLAR_DEMO_DURATION}; a nested app's path is joined the same way, so
+ * {@code --hex} of {@code decode pi30} reads {@code SOLAR_DECODE_PI30_HEX}). A value on the
+ * command line wins over the environment, which wins over the built-in default.
  */
 final class EnvironmentDefaults implements CommandLine.IDefaultValueProvider {
 
@@ -32,8 +33,13 @@ final class EnvironmentDefaults implements CommandLine.IDefaultValueProvider {
     static void install(CommandLine root, Map<String, String> env) {
         EnvironmentDefaults provider = new EnvironmentDefaults(env);
         root.setDefaultValueProvider(provider);
-        for (CommandLine sub : root.getSubcommands().values()) {
+        describeSubcommands(root);
+    }
+
+    private static void describeSubcommands(CommandLine parent) {
+        for (CommandLine sub : parent.getSubcommands().values()) {
             describe(sub.getCommandSpec());
+            describeSubcommands(sub);
         }
     }
 
@@ -61,8 +67,8 @@ final class EnvironmentDefaults implements CommandLine.IDefaultValueProvider {
             }
         }
         CommandSpec command = option.command();
-        String app = command == null ? "solar" : command.name();
-        return ("SOLAR_" + app + "_" + option.longestName().replaceFirst("^-+", ""))
+        String app = command == null ? "solar" : command.qualifiedName("_");
+        return (app + "_" + option.longestName().replaceFirst("^-+", ""))
                 .toUpperCase(Locale.ROOT)
                 .replace('-', '_');
     }

@@ -21,7 +21,7 @@ import picocli.CommandLine.Model.OptionSpec;
         mixinStandardHelpOptions = true,
         versionProvider = Solar.Version.class,
         description = "Reads home solar and storage equipment and sends what it reads to files, MQTT and more.",
-        subcommands = {DemoCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, DecodeCommand.class, MppSolarCommand.class, CommandLine.HelpCommand.class})
 public final class Solar implements Runnable {
 
     /** Exit code for bad usage. */
@@ -111,6 +111,12 @@ public final class Solar implements Runnable {
         public <K> K create(Class<K> type) throws Exception {
             if (type == DemoCommand.class) {
                 return type.cast(new DemoCommand(out, err));
+            }
+            if (type == Pi30DecodeCommand.class) {
+                return type.cast(new Pi30DecodeCommand(out));
+            }
+            if (type == MppSolarCommand.class) {
+                return type.cast(new MppSolarCommand(out, err));
             }
             return CommandLine.defaultFactory().create(type);
         }

@@ -34,7 +34,7 @@ class DemoCommandTest {
         Matcher summary = SUMMARY.matcher(run.out());
         assertTrue(summary.find(), run.out());
         assertEquals(lines.size(), Integer.parseInt(summary.group(1)), "summary counts the lines written");
-        assertEquals("3", summary.group(2));
+        assertEquals("4", summary.group(2), "3 synthetic inverters and the PI30 simulator");
 
         Set<String> devices = new HashSet<>();
         JsonFactory json = new JsonFactory();
@@ -49,14 +49,19 @@ class DemoCommandTest {
                 assertEquals("inverter", p.nextTextValue());
                 assertEquals("values", p.nextFieldName());
                 p.nextToken();
-                assertEquals("pv.power", p.nextFieldName());
+                if (!line.contains("\"device\":\"demo-pi30\"")) {
+                    assertEquals("pv.power", p.nextFieldName());
+                }
+            }
+            if (line.contains("\"device\":\"demo-pi30\"")) {
+                // Read from the PI30 simulator through the serial link and the codec.
+                assertTrue(line.contains("\"battery.soc\":") && line.contains("\"pi30.mode\":"), line);
             }
         }
-        assertEquals(Set.of("demo-inverter-1", "demo-inverter-2", "demo-inverter-3"), devices);
+        assertEquals(Set.of("demo-inverter-1", "demo-inverter-2", "demo-inverter-3", "demo-pi30"), devices);
         assertTrue(lines.size() >= 6, "3 devices polled every 100 ms for 1.5 s gave only " + lines.size());
 
-        long printed =
-                run.out().lines().filter(l -> l.contains(" demo-inverter-")).count();
+        long printed = run.out().lines().filter(l -> l.contains(" demo-")).count();
         assertEquals(lines.size(), printed, "every reading is printed live (output is not a terminal)");
     }
 
@@ -100,12 +105,12 @@ class DemoCommandTest {
         Run run = Run.of(env, "demo");
         assertEquals(0, run.code(), run.err());
         assertEquals(1, run.out().lines().count(), "quiet came from the environment: " + run.out());
-        assertTrue(run.out().contains("from 2 devices"), run.out());
+        assertTrue(run.out().contains("from 3 devices"), run.out());
         assertTrue(Files.readAllLines(fromEnv).size() >= 2);
 
         Run overridden = Run.of(env, "demo", "--out", fromArgs.toString(), "--devices", "1");
         assertEquals(0, overridden.code(), overridden.err());
-        assertTrue(overridden.out().contains("from 1 device appended to " + fromArgs), overridden.out());
+        assertTrue(overridden.out().contains("from 2 devices appended to " + fromArgs), overridden.out());
         assertTrue(Files.exists(fromArgs));
     }
 

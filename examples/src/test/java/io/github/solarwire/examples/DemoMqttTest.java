@@ -64,21 +64,27 @@ class DemoMqttTest {
                 Integer.toString(broker.port()));
         assertEquals(0, run.code(), run.err());
         List<String> lines = Files.readAllLines(out);
-        assertTrue(run.out().contains("demo: " + (lines.size() + 2) + " MQTT messages acknowledged"), run.out());
+        assertTrue(run.out().contains("demo: " + (lines.size() + 3) + " MQTT messages acknowledged"), run.out());
         assertTrue(run.out().contains(", 0 left unsent"), run.out());
 
         // Everything was acknowledged before the demo exited, so the subscriber has it or is about to.
         subscriber.await("offline", () -> subscriber.contains("solar/availability offline"));
         List<String> all = received();
-        for (String device : List.of("demo-inverter-1", "demo-inverter-2")) {
+        for (String device : List.of("demo-inverter-1", "demo-inverter-2", "demo-pi30")) {
             String config = "homeassistant/device/solarwire_" + device + "/config ";
             int announced = indexOf(all, config);
             int firstState = indexOf(all, "solar/" + device + "/state ");
             assertTrue(announced >= 0 && announced < firstState, device + " announced before its first state: " + all);
             String payload = all.get(announced).substring(config.length());
             assertTrue(payload.contains("\"cmps\""), payload);
-            assertTrue(payload.contains("\"unit_of_measurement\":\"kWh\""), payload);
-            assertTrue(payload.contains("\"state_class\":\"total_increasing\""), payload);
+            if (device.equals("demo-pi30")) {
+                // Read from the PI30 simulator on a pty; a PI30 has no energy counters.
+                assertTrue(payload.contains("\"device_class\":\"battery\""), payload);
+                assertTrue(payload.contains("\"mdl\":\"MKS2-5000\""), payload);
+            } else {
+                assertTrue(payload.contains("\"unit_of_measurement\":\"kWh\""), payload);
+                assertTrue(payload.contains("\"state_class\":\"total_increasing\""), payload);
+            }
             long fileLines = lines.stream()
                     .filter(l -> l.contains("\"device\":\"" + device + "\""))
                     .count();

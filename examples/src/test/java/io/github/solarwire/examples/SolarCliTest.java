@@ -52,12 +52,12 @@ class SolarCliTest {
 
     @Test
     void unknownAppListsTheApps() {
-        assertOneLineUsageError(Run.of("frobnicate"), "'frobnicate'", "accepted: demo");
+        assertOneLineUsageError(Run.of("frobnicate"), "'frobnicate'", "accepted: decode, demo, mppsolar");
     }
 
     @Test
     void noAppListsTheApps() {
-        assertOneLineUsageError(Run.of(), "no app given", "accepted: demo");
+        assertOneLineUsageError(Run.of(), "no app given", "accepted: decode, demo, mppsolar");
     }
 
     @Test

@@ -187,8 +187,28 @@ public final class MqttSink implements Sink {
         for (TopicLayout layout : layouts) {
             out.addAll(layout.publications(reading, config.prefix));
         }
+        store(out);
+    }
+
+    /**
+     * Publishes messages of the caller's own, not derived from a reading, through the same outbox:
+     * stored first, removed when acknowledged, published in order with the readings' messages. For
+     * apps that speak another program's topic scheme (mpp-solar's {@code <tag>/status/<key>/value},
+     * say).
+     *
+     * @param publications the messages; the sink's {@code retain} setting applies as for readings
+     * @throws IOException when the sink is closed, or the outbox cannot store them
+     */
+    public void publish(List<Publication> publications) throws IOException {
+        if (closing) {
+            throw new IOException(name() + " is closed");
+        }
+        store(publications);
+    }
+
+    private void store(List<Publication> publications) throws IOException {
         try {
-            for (Publication p : out) {
+            for (Publication p : publications) {
                 outbox.append(p.topic(), p.payload(), p.retain() || config.retain);
             }
         } catch (InterruptedException e) {

@@ -12,8 +12,9 @@ import java.util.Arrays;
 /**
  * A PI30 inverter's USB port, the Cypress HID "USB to Serial" adapter (VID:PID {@code 0665:5161}),
  * through its {@code /dev/hidrawN} device file. The ASCII frames travel in 8-byte HID reports: a
- * request is written as 8-byte reports, the last padded with NUL; the reply comes one report per
- * read, and the bytes after its CR are padding. Reports are read as they arrive, with no fixed
+ * request of up to 8 bytes is written as it is, a longer one as 8-byte reports with the last padded
+ * with NUL (as mpp-solar writes them, which these adapters are known to take); the reply comes one
+ * report per read, and the bytes after its CR are padding. Reports are read as they arrive, with no fixed
  * polling delay, so a QPIGS takes as long as the inverter needs rather than 150 ms per report.
  *
  * <p>The device stays open between exchanges. Opening needs read and write permission on the
@@ -70,14 +71,17 @@ public final class HidrawLink extends StreamLink {
     }
 
     /**
-     * Splits a frame into 8-byte reports, the last padded with NUL.
+     * The bytes written for a frame: up to 8 bytes as they are, longer frames as 8-byte reports,
+     * the last padded with NUL.
      *
      * @param frame the request frame
-     * @return the reports, concatenated: a multiple of 8 bytes
+     * @return what is written, report by report
      */
     public static byte[] reports(byte[] frame) {
-        int length = Math.max(REPORT, (frame.length + REPORT - 1) / REPORT * REPORT);
-        return Arrays.copyOf(frame, length);
+        if (frame.length <= REPORT) {
+            return frame.clone();
+        }
+        return Arrays.copyOf(frame, (frame.length + REPORT - 1) / REPORT * REPORT);
     }
 
     @Override
@@ -89,7 +93,7 @@ public final class HidrawLink extends StreamLink {
     void write(byte[] request) throws IOException {
         byte[] reports = reports(request);
         for (int at = 0; at < reports.length; at += REPORT) {
-            ByteBuffer report = ByteBuffer.wrap(reports, at, REPORT);
+            ByteBuffer report = ByteBuffer.wrap(reports, at, Math.min(REPORT, reports.length - at));
             while (report.hasRemaining()) {
                 out.write(report);
             }
