@@ -1,5 +1,6 @@
 package io.github.solarwire.examples;
 
+import io.github.solarwire.core.ProtocolException;
 import io.github.solarwire.core.Secret;
 import io.github.solarwire.mqtt.MqttSink;
 import io.github.solarwire.mqtt.Publication;
@@ -9,6 +10,7 @@ import io.github.solarwire.pi30.codec.Pi30Commands;
 import io.github.solarwire.pi30.codec.Pi30MppSolarFormat;
 import io.github.solarwire.pi30.codec.Pi30Protocol;
 import io.github.solarwire.pi30.transport.HidrawLink;
+import io.github.solarwire.pi30.transport.LinkTimeoutException;
 import io.github.solarwire.pi30.transport.LinkTimeouts;
 import io.github.solarwire.pi30.transport.Pi30Link;
 import io.github.solarwire.pi30.transport.SerialLink;
@@ -173,10 +175,29 @@ final class MppSolarCommand implements Callable<Integer> {
             mqtt = b.build();
         }
         int failures = 0;
-        try (Pi30Client client = Pi30Client.over(openLink(), timeouts(), 2)) {
+        Pi30Client client = null;
+        try {
             for (int round = 1; ; round++) {
-                for (Pi30Command<?> command : list) {
-                    failures += runOne(client, command, outs, mqtt) ? 0 : 1;
+                if (client == null) {
+                    try {
+                        client = Pi30Client.over(openLink(), timeouts(), 2);
+                    } catch (IOException e) {
+                        if (!daemon) {
+                            throw e;
+                        }
+                        failures++;
+                        err.println("mppsolar: " + e.getMessage() + "; trying again in " + pause.toSeconds() + " s");
+                    }
+                }
+                for (int i = 0; client != null && i < list.size(); i++) {
+                    Outcome outcome = runOne(client, list.get(i), outs, mqtt);
+                    if (outcome != Outcome.OK) {
+                        failures++;
+                    }
+                    if (outcome == Outcome.LINK_DOWN) {
+                        client.close(); // opened again at the next round
+                        client = null;
+                    }
                 }
                 if (!daemon || (rounds > 0 && round >= rounds)) {
                     break;
@@ -184,6 +205,9 @@ final class MppSolarCommand implements Callable<Integer> {
                 new CountDownLatch(1).await(pause.toNanos(), TimeUnit.NANOSECONDS);
             }
         } finally {
+            if (client != null) {
+                client.close();
+            }
             if (mqtt != null) {
                 mqtt.close();
             }
@@ -192,8 +216,17 @@ final class MppSolarCommand implements Callable<Integer> {
         return failures == 0 || daemon ? 0 : 1;
     }
 
-    /** Sends one command and writes its reply to every output; false when it failed. */
-    private boolean runOne(Pi30Client client, Pi30Command<?> command, Set<String> outs, MqttSink mqtt) {
+    /** How one command went. */
+    private enum Outcome {
+        OK,
+        /** Refused, damaged or late: the link is fine. */
+        FAILED,
+        /** The link itself failed (unplugged, the bridge went away): open it again. */
+        LINK_DOWN
+    }
+
+    /** Sends one command and writes its reply to every output. */
+    private Outcome runOne(Pi30Client client, Pi30Command<?> command, Set<String> outs, MqttSink mqtt) {
         String name = command.request().command();
         Map<String, List<Object>> fields;
         try {
@@ -207,7 +240,9 @@ final class MppSolarCommand implements Callable<Integer> {
                 err.println("mppsolar: " + name + ": " + message);
             }
             LOG.debug("{} failed", name, e);
-            return false;
+            return e instanceof ProtocolException || e instanceof LinkTimeoutException
+                    ? Outcome.FAILED
+                    : Outcome.LINK_DOWN;
         }
         if (outs.contains("screen")) {
             screen(name, fields);
@@ -227,9 +262,9 @@ final class MppSolarCommand implements Callable<Integer> {
             }
         } catch (IOException e) {
             err.println("mppsolar: " + name + ": MQTT: " + e.getMessage());
-            return false;
+            return Outcome.FAILED;
         }
-        return true;
+        return Outcome.OK;
     }
 
     private void screen(String name, Map<String, List<Object>> fields) {

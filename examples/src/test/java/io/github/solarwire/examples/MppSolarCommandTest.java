@@ -113,6 +113,46 @@ class MppSolarCommandTest {
     }
 
     @Test
+    void theDaemonOpensTheLinkAgainWhenTheBridgeComesBack() throws Exception {
+        SimulatedPi30 second = new SimulatedPi30(
+                Pi30Protocol.PI30, Clock.fixed(Instant.parse("2026-06-21T11:00:00Z"), ZoneOffset.UTC), 4);
+        Pi30SimulatorServer first = Pi30SimulatorServer.tcp(sim, 0);
+        int port = first.port();
+        Run[] result = new Run[1];
+        Thread daemon = new Thread(() -> result[0] = Run.of(
+                "mppsolar",
+                "-p",
+                "127.0.0.1:" + port,
+                "-c",
+                "QMOD",
+                "-o",
+                "json",
+                "-D",
+                "--pause",
+                "200ms",
+                "--rounds",
+                "8"));
+        daemon.start();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (sim.requests() == 0 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        first.close(); // the bridge goes away mid-run ...
+        server = Pi30SimulatorServer.tcp(second, port); // ... and comes back on the same port
+        daemon.join(30_000);
+        Run run = result[0];
+        assertEquals(0, run.code(), "a daemon never exits on an outage: " + run.err());
+        assertTrue(sim.requests() >= 1 && second.requests() >= 1, run.out() + run.err());
+        assertTrue(
+                run.out()
+                                .lines()
+                                .filter(l -> l.startsWith("{\"_command\":\"QMOD\",\"Device Mode\""))
+                                .count()
+                        >= 2,
+                run.out());
+    }
+
+    @Test
     void mqttOutputPublishesMppSolarsTopics() throws Exception {
         try (MosquittoBroker broker =
                         MosquittoBroker.builder(dir.resolve("broker")).build().start();

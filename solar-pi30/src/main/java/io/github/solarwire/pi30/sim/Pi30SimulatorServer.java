@@ -44,6 +44,7 @@ public final class Pi30SimulatorServer implements Closeable {
     private final Thread thread;
     private volatile boolean closed;
     private volatile int port;
+    private volatile Socket connection;
 
     private Pi30SimulatorServer(
             SimulatedPi30 inverter, Wire wire, long nanosPerUnit, Closeable resource, Runnable loop, String name) {
@@ -127,6 +128,7 @@ public final class Pi30SimulatorServer implements Closeable {
                 () -> {
                     while (!self[0].closed) {
                         try (Socket s = server.accept()) {
+                            self[0].connection = s;
                             s.setTcpNoDelay(true);
                             self[0].serve(s.getInputStream(), s.getOutputStream());
                         } catch (IOException e) {
@@ -217,6 +219,10 @@ public final class Pi30SimulatorServer implements Closeable {
     @Override
     public void close() throws IOException {
         closed = true;
+        Socket s = connection;
+        if (s != null) {
+            s.close(); // the client sees the bridge go away
+        }
         resource.close();
         try {
             thread.join(2000);
