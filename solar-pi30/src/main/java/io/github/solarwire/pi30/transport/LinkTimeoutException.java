@@ -5,8 +5,10 @@ import java.io.IOException;
 /** No complete reply (no CR) arrived within the {@link LinkTimeouts}. */
 public final class LinkTimeoutException extends IOException {
 
+    /** The serialized form's version. */
     private static final long serialVersionUID = 1L;
 
+    /** How many reply bytes had arrived. */
     private final int received;
 
     /**
