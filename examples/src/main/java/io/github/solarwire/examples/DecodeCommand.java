@@ -7,8 +7,8 @@ import picocli.CommandLine.Command;
 @Command(
         name = "decode",
         mixinStandardHelpOptions = true,
-        description = "Decodes one reply of a device protocol, given as hex, and prints it as JSON.",
-        subcommands = {Pi30DecodeCommand.class})
+        description = "Decodes one reply, page or file of a device protocol and prints it as JSON.",
+        subcommands = {Pi30DecodeCommand.class, KostalDecodeCommand.class})
 final class DecodeCommand implements Runnable {
 
     @CommandLine.Spec

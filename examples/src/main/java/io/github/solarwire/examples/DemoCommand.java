@@ -5,6 +5,9 @@ import io.github.solarwire.core.recorder.RecorderHealth;
 import io.github.solarwire.core.sim.SyntheticDevice;
 import io.github.solarwire.core.sink.CsvSink;
 import io.github.solarwire.core.sink.JsonLinesSink;
+import io.github.solarwire.kostal.KostalDevice;
+import io.github.solarwire.kostal.sim.PikoWebServer;
+import io.github.solarwire.kostal.sim.SimulatedPiko;
 import io.github.solarwire.mqtt.MqttSink;
 import io.github.solarwire.pi30.Pi30Device;
 import io.github.solarwire.pi30.codec.Pi30Protocol;
@@ -41,7 +44,8 @@ import picocli.CommandLine.Option;
         sortOptions = true,
         description = {
             "Runs every simulator through the real codecs and transports into the sinks (the PI30",
-            "inverter simulator on a socat pty, read through the serial link and codec):",
+            "simulator on a socat pty through the serial link, the Kostal PIKO's web server through",
+            "the HTTP client):",
             "a live console table, a JSON-lines file and, with --mqtt-host, an MQTT broker",
             "with Home Assistant discovery."
         })
@@ -106,6 +110,12 @@ final class DemoCommand implements Callable<Integer> {
             description = "Leave out the PI30 inverter simulator (on a socat pty, or TCP without socat).")
     private boolean noPi30;
 
+    @Option(
+            names = "--no-kostal",
+            defaultValue = "false",
+            description = "Leave out the Kostal PIKO simulator (its web server, read through the HTTP client).")
+    private boolean noKostal;
+
     @CommandLine.Mixin
     private MqttOptions mqtt = new MqttOptions();
 
@@ -131,6 +141,16 @@ final class DemoCommand implements Callable<Integer> {
         List<Closeable> simulators = new ArrayList<>();
         if (!noPi30) {
             builder.poll(pi30(clock, simulators), interval);
+        }
+        if (!noKostal) {
+            SimulatedPiko piko = new SimulatedPiko("PIKO 5.5", 3, 3, SimulatedPiko.Language.DE, clock, 31);
+            PikoWebServer web = PikoWebServer.start(piko);
+            simulators.add(web);
+            builder.poll(
+                    KostalDevice.builder("demo-piko", "127.0.0.1:" + web.port())
+                            .clock(clock)
+                            .build(),
+                    interval);
         }
         builder.sink(JsonLinesSink.toFile(out_));
         if (csv != null) {
@@ -195,6 +215,11 @@ final class DemoCommand implements Callable<Integer> {
         return Pi30Device.builder("demo-pi30", opener).clock(clock).build();
     }
 
+    /** The devices the demo runs: the synthetic inverters and the protocol simulators. */
+    private int simulated() {
+        return devices + (noPi30 ? 0 : 1) + (noKostal ? 0 : 1);
+    }
+
     private static void closeAll(List<Closeable> simulators) {
         for (Closeable c : simulators) {
             try {
@@ -235,8 +260,8 @@ final class DemoCommand implements Callable<Integer> {
         out.printf(
                 "demo: %d readings from %d device%s appended to %s (%d dropped, %d device errors)%n",
                 written,
-                devices + (noPi30 ? 0 : 1),
-                devices + (noPi30 ? 0 : 1) == 1 ? "" : "s",
+                simulated(),
+                simulated() == 1 ? "" : "s",
                 out_,
                 health.sinks().get(0).dropped(),
                 health.deviceErrors());

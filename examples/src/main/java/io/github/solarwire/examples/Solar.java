@@ -21,7 +21,13 @@ import picocli.CommandLine.Model.OptionSpec;
         mixinStandardHelpOptions = true,
         versionProvider = Solar.Version.class,
         description = "Reads home solar and storage equipment and sends what it reads to files, MQTT and more.",
-        subcommands = {DemoCommand.class, DecodeCommand.class, MppSolarCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            DemoCommand.class,
+            DecodeCommand.class,
+            Kostal2MqttCommand.class,
+            MppSolarCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class Solar implements Runnable {
 
     /** Exit code for bad usage. */
@@ -115,8 +121,14 @@ public final class Solar implements Runnable {
             if (type == Pi30DecodeCommand.class) {
                 return type.cast(new Pi30DecodeCommand(out));
             }
+            if (type == KostalDecodeCommand.class) {
+                return type.cast(new KostalDecodeCommand(out, System.in));
+            }
             if (type == MppSolarCommand.class) {
                 return type.cast(new MppSolarCommand(out, err));
+            }
+            if (type == Kostal2MqttCommand.class) {
+                return type.cast(new Kostal2MqttCommand(out, err));
             }
             return CommandLine.defaultFactory().create(type);
         }

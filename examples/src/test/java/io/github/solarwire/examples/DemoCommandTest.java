@@ -34,7 +34,7 @@ class DemoCommandTest {
         Matcher summary = SUMMARY.matcher(run.out());
         assertTrue(summary.find(), run.out());
         assertEquals(lines.size(), Integer.parseInt(summary.group(1)), "summary counts the lines written");
-        assertEquals("4", summary.group(2), "3 synthetic inverters and the PI30 simulator");
+        assertEquals("5", summary.group(2), "3 synthetic inverters and the PI30 and PIKO simulators");
 
         Set<String> devices = new HashSet<>();
         JsonFactory json = new JsonFactory();
@@ -49,16 +49,21 @@ class DemoCommandTest {
                 assertEquals("inverter", p.nextTextValue());
                 assertEquals("values", p.nextFieldName());
                 p.nextToken();
-                if (!line.contains("\"device\":\"demo-pi30\"")) {
+                if (!line.contains("\"device\":\"demo-pi30\"") && !line.contains("\"device\":\"demo-piko\"")) {
                     assertEquals("pv.power", p.nextFieldName());
                 }
+            }
+            if (line.contains("\"device\":\"demo-piko\"")) {
+                // Read from the PIKO simulator's web server through the HTTP client and page parser.
+                assertTrue(line.contains("\"kostal.status\":"), line);
             }
             if (line.contains("\"device\":\"demo-pi30\"")) {
                 // Read from the PI30 simulator through the serial link and the codec.
                 assertTrue(line.contains("\"battery.soc\":") && line.contains("\"pi30.mode\":"), line);
             }
         }
-        assertEquals(Set.of("demo-inverter-1", "demo-inverter-2", "demo-inverter-3", "demo-pi30"), devices);
+        assertEquals(
+                Set.of("demo-inverter-1", "demo-inverter-2", "demo-inverter-3", "demo-pi30", "demo-piko"), devices);
         assertTrue(lines.size() >= 6, "3 devices polled every 100 ms for 1.5 s gave only " + lines.size());
 
         long printed = run.out().lines().filter(l -> l.contains(" demo-")).count();
@@ -105,12 +110,12 @@ class DemoCommandTest {
         Run run = Run.of(env, "demo");
         assertEquals(0, run.code(), run.err());
         assertEquals(1, run.out().lines().count(), "quiet came from the environment: " + run.out());
-        assertTrue(run.out().contains("from 3 devices"), run.out());
+        assertTrue(run.out().contains("from 4 devices"), run.out());
         assertTrue(Files.readAllLines(fromEnv).size() >= 2);
 
         Run overridden = Run.of(env, "demo", "--out", fromArgs.toString(), "--devices", "1");
         assertEquals(0, overridden.code(), overridden.err());
-        assertTrue(overridden.out().contains("from 2 devices appended to " + fromArgs), overridden.out());
+        assertTrue(overridden.out().contains("from 3 devices appended to " + fromArgs), overridden.out());
         assertTrue(Files.exists(fromArgs));
     }
 

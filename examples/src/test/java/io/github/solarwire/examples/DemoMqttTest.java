@@ -64,7 +64,7 @@ class DemoMqttTest {
                 Integer.toString(broker.port()));
         assertEquals(0, run.code(), run.err());
         List<String> lines = Files.readAllLines(out);
-        assertTrue(run.out().contains("demo: " + (lines.size() + 3) + " MQTT messages acknowledged"), run.out());
+        assertTrue(run.out().contains("demo: " + (lines.size() + 4) + " MQTT messages acknowledged"), run.out());
         assertTrue(run.out().contains(", 0 left unsent"), run.out());
 
         // Everything was acknowledged before the demo exited, so the subscriber has it or is about to.

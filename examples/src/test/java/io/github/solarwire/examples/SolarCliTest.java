@@ -52,12 +52,12 @@ class SolarCliTest {
 
     @Test
     void unknownAppListsTheApps() {
-        assertOneLineUsageError(Run.of("frobnicate"), "'frobnicate'", "accepted: decode, demo, mppsolar");
+        assertOneLineUsageError(Run.of("frobnicate"), "'frobnicate'", "accepted: decode, demo, kostal2mqtt, mppsolar");
     }
 
     @Test
     void noAppListsTheApps() {
-        assertOneLineUsageError(Run.of(), "no app given", "accepted: decode, demo, mppsolar");
+        assertOneLineUsageError(Run.of(), "no app given", "accepted: decode, demo, kostal2mqtt, mppsolar");
     }
 
     @Test
