@@ -17,4 +17,5 @@ module io.github.solarwire.kostal {
     exports io.github.solarwire.kostal;
     exports io.github.solarwire.kostal.codec;
     exports io.github.solarwire.kostal.sim;
+    exports io.github.solarwire.kostal.transport;
 }

@@ -135,10 +135,31 @@ final class Kostal2MqttCommand implements Callable<Integer> {
     private String scrapeInterval;
 
     @Option(
+            names = "--kostal-source",
+            defaultValue = "page",
+            paramLabel = "<source>",
+            description = "page (index.fhtml), xml (MP plus all.xml), port81 (the binary protocol), or auto to probe"
+                    + " them in that order. Default: ${DEFAULT-VALUE}.")
+    private String source;
+
+    @Option(
+            names = "--kostal-port81",
+            defaultValue = "81",
+            paramLabel = "<port>",
+            description = "TCP port of the binary protocol. Default: ${DEFAULT-VALUE}.")
+    private int port81;
+
+    @Option(
             names = "--ha-discovery",
             defaultValue = "false",
             description = "Also publish solarwire's JSON state with Home Assistant discovery.")
     private boolean haDiscovery;
+
+    @Option(
+            names = "--solarwire",
+            defaultValue = "false",
+            description = "Also publish solarwire's JSON state on <topic>/kostal/state (without discovery).")
+    private boolean solarwire;
 
     @Option(
             names = "--rounds",
@@ -159,6 +180,8 @@ final class Kostal2MqttCommand implements Callable<Integer> {
         try {
             device = KostalDevice.builder("kostal", kostalHost)
                     .credentials(kostalUser, Secret.of(kostalPassword))
+                    .source(source())
+                    .port81(port81, 255)
                     .build();
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(
@@ -191,7 +214,7 @@ final class Kostal2MqttCommand implements Callable<Integer> {
                     }
                     List<Reading> readings = device.poll();
                     status = device.lastStatus();
-                    if (haDiscovery) {
+                    if (haDiscovery || solarwire) {
                         for (Reading r : readings) {
                             mqtt.accept(r);
                         }
@@ -219,6 +242,16 @@ final class Kostal2MqttCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    private KostalDevice.Source source() {
+        try {
+            return KostalDevice.Source.valueOf(source.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(),
+                    "Invalid value for option '--kostal-source': " + source + "; accepted: page, xml, port81, auto");
+        }
     }
 
     private Duration interval() {

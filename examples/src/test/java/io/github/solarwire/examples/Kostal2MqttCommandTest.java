@@ -68,6 +68,43 @@ class Kostal2MqttCommandTest {
     }
 
     @Test
+    void readsPort81AndAlsoPublishesTheSolarwireStateWhenAsked() throws Exception {
+        SimulatedPiko sim = new SimulatedPiko("PIKO 10.1", 3, 3, SimulatedPiko.Language.EN, NOON, 4);
+        try (MosquittoBroker broker = MosquittoBroker.builder(dir).build().start();
+                io.github.solarwire.kostal.sim.PikoPort81Server port81 =
+                        io.github.solarwire.kostal.sim.PikoPort81Server.start(sim);
+                TestSubscriber subscriber = TestSubscriber.subscribe(broker, "KOSTAL/#")) {
+            Run run = Run.of(
+                    Map.of(
+                            "KOSTAL_HOST", "127.0.0.1",
+                            "MQTT_HOST", broker.host(),
+                            "MQTT_PORT", Integer.toString(broker.port())),
+                    "kostal2mqtt",
+                    "--kostal-source",
+                    "port81",
+                    "--kostal-port81",
+                    Integer.toString(port81.port()),
+                    "--solarwire",
+                    "--rounds",
+                    "1");
+            assertEquals(0, run.code(), run.err());
+            subscriber.await(
+                    "the document and the state",
+                    () -> subscriber.count(m -> m.startsWith("KOSTAL {")) == 1
+                            && subscriber.count(m -> m.startsWith("KOSTAL/kostal/state {")) == 1);
+            JsonNode p = new ObjectMapper()
+                    .readTree(subscriber.all().stream()
+                            .filter(m -> m.startsWith("KOSTAL {"))
+                            .findFirst()
+                            .orElseThrow()
+                            .substring(7))
+                    .get("PIKO");
+            assertTrue(p.get("ENERGY").get("actual").asDouble() > 5000, p.toString());
+            assertEquals(3, p.get("STATE").get("flag").asInt(), p.toString());
+        }
+    }
+
+    @Test
     void anUnreachableInverterIsPublishedAsNoDataAndTheAppKeepsRunning() throws Exception {
         int port;
         try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {

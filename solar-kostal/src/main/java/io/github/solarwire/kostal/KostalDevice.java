@@ -5,8 +5,12 @@ import io.github.solarwire.core.PolledDevice;
 import io.github.solarwire.core.Reading;
 import io.github.solarwire.core.Secret;
 import io.github.solarwire.kostal.codec.KostalReadings;
+import io.github.solarwire.kostal.codec.MpPlusXml;
 import io.github.solarwire.kostal.codec.PikoStatus;
 import io.github.solarwire.kostal.codec.PikoStatusPage;
+import io.github.solarwire.kostal.codec.Port81Command;
+import io.github.solarwire.kostal.codec.Port81Decoder;
+import io.github.solarwire.kostal.transport.Port81Client;
 import io.github.solarwire.net.HttpGetClient;
 import io.github.solarwire.net.HttpResult;
 import java.io.IOException;
@@ -18,17 +22,37 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * A first-generation Kostal PIKO read through its web server's status page ({@code index.fhtml},
- * HTTP Basic auth), as a polled device. Every layout (1 to 3 strings, 1 to 3 phases) and language
- * is read by structure; at night, when the page shows {@code x x x}, the live values are absent
- * and the energy totals are kept.
+ * A first-generation Kostal PIKO as a polled device, read through one of its local interfaces
+ * ({@link Source}): the web server's status page ({@code index.fhtml}, HTTP Basic auth), the PIKO
+ * MP plus {@code all.xml}, or the binary protocol on TCP port 81; {@link Source#AUTO} probes them
+ * in that order when the device is opened. Every page layout (1 to 3 strings, 1 to 3 phases) and
+ * language is read by structure; at night ({@code x x x}, or XML measurements without a value) the
+ * live values are absent and the energy totals are kept.
  *
  * <p>One request at a time: {@link #poll()} is synchronized.
  */
 public final class KostalDevice implements PolledDevice {
 
+    /** Which interface the device reads. */
+    public enum Source {
+        /** The status page, {@code /index.fhtml}. */
+        PAGE,
+        /** The PIKO MP plus XML, {@code /all.xml}. */
+        XML,
+        /** The binary protocol on TCP port 81 (status, energies, technical data, model). */
+        PORT81,
+        /** Whichever of the above answers first when the device is opened. */
+        AUTO
+    }
+
     private final String id;
+    private final URI base;
     private final URI page;
+    private final Source wanted;
+    private final int port81;
+    private final int address;
+    private Source source;
+    private Port81Client port81Client;
     private final String user;
     private final Secret password;
     private final Duration timeout;
@@ -39,7 +63,11 @@ public final class KostalDevice implements PolledDevice {
 
     private KostalDevice(Builder b) {
         this.id = b.id;
+        this.base = b.base;
         this.page = b.base.resolve("/index.fhtml");
+        this.wanted = b.source;
+        this.port81 = b.port81;
+        this.address = b.address;
         this.user = b.user;
         this.password = b.password;
         this.timeout = b.timeout;
@@ -107,9 +135,10 @@ public final class KostalDevice implements PolledDevice {
                 .maxBodyBytes(256 * 1024)
                 .build();
         try {
-            PikoStatus status = fetch();
-            DeviceInfo.Builder b =
-                    DeviceInfo.builder(id, "inverter").vendor("Kostal").protocol("piko-html");
+            PikoStatus status = probe();
+            DeviceInfo.Builder b = DeviceInfo.builder(id, "inverter")
+                    .vendor("Kostal")
+                    .protocol("piko-" + source.name().toLowerCase(Locale.ROOT));
             if (status.model() != null) {
                 b.model(status.model());
             }
@@ -120,11 +149,78 @@ public final class KostalDevice implements PolledDevice {
         }
     }
 
+    /** Reads through the wanted source, or for AUTO the first that answers, and remembers it. */
+    private PikoStatus probe() throws IOException {
+        if (wanted != Source.AUTO) {
+            source = wanted;
+            return fetch();
+        }
+        IOException first = null;
+        for (Source candidate : List.of(Source.PAGE, Source.XML, Source.PORT81)) {
+            source = candidate;
+            try {
+                return fetch();
+            } catch (IOException e) {
+                closePort81();
+                if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
+            }
+        }
+        throw first;
+    }
+
     private PikoStatus fetch() throws IOException {
-        HttpResult result = http.getOk(page, user, password);
-        PikoStatus status = PikoStatusPage.parse(result.body());
+        PikoStatus status = switch (source) {
+            case XML ->
+                MpPlusXml.parse(http.getOk(base.resolve("/all.xml"), user, password)
+                                .body())
+                        .toStatus();
+            case PORT81 -> readPort81();
+            default -> {
+                HttpResult result = http.getOk(page, user, password);
+                yield PikoStatusPage.parse(result.body());
+            }
+        };
         last = status;
         return status;
+    }
+
+    private PikoStatus readPort81() throws IOException {
+        if (port81Client == null) {
+            port81Client = Port81Client.open(base.getHost(), port81, timeout);
+        }
+        Port81Client c = port81Client;
+        return Port81Decoder.toStatus(
+                Port81Decoder.model(c.request(address, Port81Command.MODEL), address),
+                Port81Decoder.status(c.request(address, Port81Command.STATUS), address),
+                Port81Decoder.totalEnergy(c.request(address, Port81Command.TOTAL_ENERGY), address),
+                Port81Decoder.todayEnergy(c.request(address, Port81Command.TODAY_ENERGY), address),
+                Port81Decoder.technicalData(c.request(address, Port81Command.TECHNICAL_DATA), address),
+                address);
+    }
+
+    private void closePort81() {
+        Port81Client c = port81Client;
+        port81Client = null;
+        if (c != null) {
+            try {
+                c.close();
+            } catch (IOException e) {
+                // closing a dead connection
+            }
+        }
+    }
+
+    /**
+     * The interface in use: the one configured, or the one found when the device was opened.
+     *
+     * @return the source, or null before the first open with {@link Source#AUTO}
+     */
+    public Source source() {
+        return source;
     }
 
     @Override
@@ -147,6 +243,7 @@ public final class KostalDevice implements PolledDevice {
 
     @Override
     public synchronized void close() {
+        closePort81();
         HttpGetClient h = http;
         http = null;
         if (h != null) {
@@ -167,6 +264,9 @@ public final class KostalDevice implements PolledDevice {
         private Secret password = Secret.of("pvwr");
         private Duration timeout = Duration.ofSeconds(15);
         private Clock clock = Clock.systemUTC();
+        private Source source = Source.PAGE;
+        private int port81 = 81;
+        private int address = 255;
 
         private Builder(String id, URI base) {
             this.id = Objects.requireNonNull(id, "id");
@@ -195,6 +295,35 @@ public final class KostalDevice implements PolledDevice {
          */
         public Builder timeout(Duration timeout) {
             this.timeout = Objects.requireNonNull(timeout, "timeout");
+            return this;
+        }
+
+        /**
+         * Chooses the interface. Default {@link Source#PAGE}, what every PIKO of this generation
+         * but the MP plus serves.
+         *
+         * @param source the source
+         * @return this builder
+         */
+        public Builder source(Source source) {
+            this.source = Objects.requireNonNull(source, "source");
+            return this;
+        }
+
+        /**
+         * Sets the TCP port and RS485 address of the binary protocol. Default 81 and 255.
+         *
+         * @param port the TCP port
+         * @param address the RS485 address of the inverter behind it, 0 to 255
+         * @return this builder
+         */
+        public Builder port81(int port, int address) {
+            if (port < 1 || port > 65535 || address < 0 || address > 255) {
+                throw new IllegalArgumentException(
+                        "port 1 to 65535 and address 0 to 255, were " + port + ", " + address);
+            }
+            this.port81 = port;
+            this.address = address;
             return this;
         }
 

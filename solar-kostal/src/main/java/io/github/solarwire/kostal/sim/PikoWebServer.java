@@ -31,7 +31,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The PIKO's web server for a {@link SimulatedPiko}, on a loopback port: {@code /} and {@code
- * /index.fhtml} serve the status page behind HTTP Basic auth (by default {@code pvserver} /
+ * /index.fhtml} serve the status page, {@code /all.xml} the MP plus XML, behind HTTP Basic auth (by default {@code pvserver} /
  * {@code pvwr}, as the device ships); anything else is 404. {@link #down(boolean)} makes it answer
  * 503, as an inverter that is rebooting would.
  */
@@ -129,6 +129,10 @@ public final class PikoWebServer implements Closeable {
             } else if (!authorization.equals(request.headers().get(HttpHeaderNames.AUTHORIZATION))) {
                 response = plain(HttpResponseStatus.UNAUTHORIZED);
                 response.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, "Basic realm=\"PV Webserver\"");
+            } else if (path.equals("/all.xml")) {
+                response = new DefaultFullHttpResponse(
+                        HttpVersion.HTTP_1_1, HttpResponseStatus.OK, Unpooled.wrappedBuffer(piko.xml()));
+                response.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/xml");
             } else if (path.equals("/") || path.equals("/index.fhtml")) {
                 byte[] page = piko.page();
                 response = new DefaultFullHttpResponse(

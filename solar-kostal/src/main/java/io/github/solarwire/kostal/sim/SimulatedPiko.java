@@ -165,8 +165,40 @@ public final class SimulatedPiko {
         }
     }
 
-    /** What the page shows now. */
-    public record Snapshot(double acWatts, double totalWh, double dailyWh, boolean night) {}
+    /**
+     * What the inverter shows now.
+     *
+     * @param acWatts the AC power, W
+     * @param totalWh the total energy, Wh
+     * @param dailyWh the energy of the day, Wh
+     * @param night whether it is off for the night (live values unknown)
+     * @param stringVolts the voltage of strings 1 to 3, V (0 where absent)
+     * @param stringAmps the current of strings 1 to 3, A
+     * @param phaseVolts the voltage of phases 1 to 3, V
+     * @param phaseWatts the power of phases 1 to 3, W
+     * @param strings how many strings it has
+     * @param phases how many phases it has
+     */
+    public record Snapshot(
+            double acWatts,
+            double totalWh,
+            double dailyWh,
+            boolean night,
+            double[] stringVolts,
+            double[] stringAmps,
+            double[] phaseVolts,
+            double[] phaseWatts,
+            int strings,
+            int phases) {}
+
+    /**
+     * The model shown, e.g. {@code PIKO 5.5}.
+     *
+     * @return the model
+     */
+    public String model() {
+        return model;
+    }
 
     /**
      * Advances the day and returns what the page shows now.
@@ -180,7 +212,22 @@ public final class SimulatedPiko {
         double ac = Math.round(peakWatts * 0.96 * day.clearSkyFraction(now) * (0.97 + 0.03 * random.nextDouble()));
         totalWh += ac * hours;
         dailyWh = ac > 0 ? dailyWh + ac * hours : (day.sinElevation(now) < -0.2 ? 0 : dailyWh);
-        return new Snapshot(ac, totalWh, dailyWh, ac <= 0);
+        boolean night = ac <= 0;
+        double[] sv = new double[3];
+        double[] si = new double[3];
+        double[] pv = new double[3];
+        double[] pw = new double[3];
+        for (int k = 0; k < 3; k++) {
+            if (k < strings) {
+                sv[k] = night ? 0 : Math.round(300 + 40 * random.nextDouble());
+                si[k] = sv[k] > 0 ? Math.round(ac / 0.96 / strings / sv[k] * 100) / 100.0 : 0;
+            }
+            if (k < phases) {
+                pv[k] = Math.round(228 + 6 * random.nextDouble());
+                pw[k] = Math.round(ac / phases);
+            }
+        }
+        return new Snapshot(ac, totalWh, dailyWh, night, sv, si, pv, pw, strings, phases);
     }
 
     /**
@@ -231,10 +278,6 @@ public final class SimulatedPiko {
         for (int k = 1; k <= 3; k++) {
             boolean string = k <= strings;
             boolean phase = k <= phases;
-            double stringWatts = s.acWatts / 0.96 / strings;
-            double stringVolts = s.night ? 0 : 300 + 40 * random.nextDouble();
-            double phaseWatts = s.acWatts / phases;
-            double phaseVolts = 228 + 6 * random.nextDouble();
             h.append("<tr>\r\n<td width=\"190\"></td>\r\n<td width=\"100\">\r\n  <u>")
                     .append(string ? "String " + k : " ")
                     .append("</u></td>\r\n<td width=\"70\">&nbsp</td>\r\n")
@@ -244,18 +287,18 @@ public final class SimulatedPiko {
             row(
                     h,
                     string ? l.voltage : " ",
-                    string ? live(s, fmt0(stringVolts)) : null,
+                    string ? live(s, fmt0(s.stringVolts[k - 1])) : null,
                     string ? "&nbsp V" : "&nbsp",
                     phase ? l.voltage : " ",
-                    phase ? live(s, fmt0(phaseVolts)) : null,
+                    phase ? live(s, fmt0(s.phaseVolts[k - 1])) : null,
                     phase ? "&nbsp V" : "&nbsp");
             row(
                     h,
                     string ? l.current : " ",
-                    string ? live(s, fmt2(stringVolts > 0 ? stringWatts / stringVolts : 0)) : null,
+                    string ? live(s, fmt2(s.stringAmps[k - 1])) : null,
                     string ? "&nbsp A" : "&nbsp",
                     phase ? l.power : " ",
-                    phase ? live(s, fmt0(phaseWatts)) : null,
+                    phase ? live(s, fmt0(s.phaseWatts[k - 1])) : null,
                     phase ? "&nbsp W" : "&nbsp");
         }
         h.append("</table>\r\n<table><tr><td>RS485</td><td><input type=\"text\" name=\"edWrNr\" value=\"255\"></td>")
@@ -263,6 +306,48 @@ public final class SimulatedPiko {
                 .append("<a href=\"LogDaten.dat\">history</a> <a href=\"Info.fhtml\">info page</a>")
                 .append(" <a href=\"Solar2.fhtml\">settings</a>\r\n</form>\r\n</body>\r\n</html>\r\n");
         return h.toString().getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * The same inverter as a PIKO MP plus would describe itself in {@code all.xml}: one AC phase,
+     * the strings as {@code DC_Voltage1…}, the total yield, the state; at night the live
+     * measurements have no {@code Value}, as on the device.
+     *
+     * @return UTF-8 bytes
+     */
+    public byte[] xml() {
+        Snapshot s = snapshot();
+        StringBuilder x = new StringBuilder(1500);
+        x.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<root>\n<Device Name=\"")
+                .append(model)
+                .append(" MP plus\" NominalPower=\"")
+                .append(fmt0(peakWatts))
+                .append("\" Serial=\"SIM0000001\" BusAddress=\"1\" DateTime=\"")
+                .append(clock.instant().toString(), 0, 19)
+                .append("\">\n<Measurements>\n");
+        double volts = s.phaseVolts[0];
+        measurement(x, "AC_Voltage", "V", fmt0(volts));
+        measurement(x, "AC_Current", "A", s.night ? null : fmt2(s.acWatts / volts));
+        measurement(x, "AC_Power", "W", s.night ? null : fmt0(s.acWatts));
+        for (int k = 1; k <= strings; k++) {
+            measurement(x, "DC_Voltage" + k, "V", s.night ? null : fmt0(s.stringVolts[k - 1]));
+            measurement(x, "DC_Current" + k, "A", s.night ? null : fmt2(s.stringAmps[k - 1]));
+        }
+        x.append("</Measurements>\n<Yields>\n<Yield Type=\"Produced\" Slot=\"Total\" Unit=\"Wh\">")
+                .append("<YieldValue Value=\"")
+                .append(fmt0(s.totalWh))
+                .append("\"/></Yield>\n</Yields>\n<State Value=\"")
+                .append(s.night ? "Standby" : "Feed in")
+                .append("\"/>\n</Device>\n</root>\n");
+        return x.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void measurement(StringBuilder x, String type, String unit, String value) {
+        x.append("<Measurement ");
+        if (value != null) {
+            x.append("Value=\"").append(value).append("\" ");
+        }
+        x.append("Unit=\"").append(unit).append("\" Type=\"").append(type).append("\"/>\n");
     }
 
     /** A row of a label, a value cell and a unit on each side; a null value is a blank background cell. */
