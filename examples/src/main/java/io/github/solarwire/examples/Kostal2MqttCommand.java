@@ -162,6 +162,13 @@ final class Kostal2MqttCommand implements Callable<Integer> {
     private boolean solarwire;
 
     @Option(
+            names = "--mqtt-outbox",
+            paramLabel = "<dir>",
+            description = "Keep unsent documents on disk here, so a restart during a broker outage loses none;"
+                    + " default: in memory.")
+    private java.nio.file.Path outbox;
+
+    @Option(
             names = "--rounds",
             defaultValue = "0",
             paramLabel = "<n>",
@@ -201,6 +208,9 @@ final class Kostal2MqttCommand implements Callable<Integer> {
         }
         if (Boolean.parseBoolean(mqttTls)) {
             b.tls(MqttTls.systemTrust());
+        }
+        if (outbox != null) {
+            b.outbox(io.github.solarwire.mqtt.Outbox.onDisk(outbox).build());
         }
         boolean open = false;
         boolean failing = false;

@@ -125,6 +125,8 @@ class Kostal2MqttCommandTest {
                             "SCRAPE_INTERVAL",
                             "50ms"),
                     "kostal2mqtt",
+                    "--mqtt-outbox",
+                    dir.resolve("outbox").toString(),
                     "--rounds",
                     "3");
             assertEquals(0, run.code(), "an outage never ends the app: " + run.err());
