@@ -95,6 +95,8 @@ public final class MqttSink implements Sink {
     private volatile boolean rewindNeeded;
     private volatile boolean forcedReconnect;
     private volatile boolean closing;
+    /** Set when close() stops waiting for the backlog: the publisher ends at once. */
+    private volatile boolean stopped;
 
     private MqttSink(Builder b, Outbox outbox) throws IOException {
         this.config = b;
@@ -274,14 +276,13 @@ public final class MqttSink implements Sink {
 
     private void publishLoop() {
         while (true) {
-            if (closing && outbox.size() == 0) {
+            if (stopped || (closing && outbox.size() == 0)) {
                 return;
             }
             if (!connected || inFlight.get() >= config.maxInFlight) {
+                // Closing waits here too: a sink closed before its first connect still delivers
+                // its backlog if the broker answers within the close timeout.
                 await();
-                if (closing && !connected) {
-                    return;
-                }
                 continue;
             }
             if (rewindNeeded) {
@@ -429,8 +430,7 @@ public final class MqttSink implements Sink {
         try {
             wake.await(100, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            closing = true;
+            stopped = true; // close() gave up waiting
         } finally {
             lock.unlock();
         }
@@ -517,6 +517,7 @@ public final class MqttSink implements Sink {
         signal();
         try {
             publisher.join(Math.max(1, config.closeTimeout.toMillis()));
+            stopped = true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -210,6 +210,30 @@ class MqttSinkTest extends BrokerFixture {
     }
 
     @Test
+    void aSinkClosedBeforeItsFirstConnectStillDeliversItsBacklog() throws Exception {
+        broker = MosquittoBroker.builder(dir).build().start();
+        subscribe("solar/inv-1/state");
+        broker.pause(); // the TCP connect succeeds, the CONNACK waits until the broker resumes
+        MqttSink quick = sinkFor(broker).homeAssistant(false).build();
+        for (int n = 1; n <= 3; n++) {
+            quick.accept(reading(n));
+        }
+        Thread resume = new Thread(() -> {
+            try {
+                new java.util.concurrent.CountDownLatch(1).await(300, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            broker.resume();
+        });
+        resume.start();
+        quick.close(); // at once, as a one-shot command does: before the sink ever connected
+        resume.join();
+        assertEquals(0, quick.backlog(), "delivered within the close timeout");
+        awaitReceived("all 3", () -> stateTimes().size() == 3);
+    }
+
+    @Test
     void credentialsAndAPinnedCertificateConnectOverTls() throws Exception {
         broker = MosquittoBroker.builder(dir)
                 .user("solar", "s3cret")
