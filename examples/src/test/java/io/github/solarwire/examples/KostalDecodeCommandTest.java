@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.solarwire.kostal.codec.Port81Command;
 import io.github.solarwire.kostal.codec.Port81Response;
+import io.github.solarwire.testkit.TestVectors;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,11 +20,7 @@ class KostalDecodeCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static Path vector(String file) {
-        String configured = System.getProperty("solar.vectors");
-        Path base = configured != null && !configured.isBlank()
-                ? Path.of(configured)
-                : Path.of("").toAbsolutePath().getParent().resolve("../shared/vectors");
-        return base.resolve("kostal").resolve(file).normalize();
+        return TestVectors.directory("kostal").resolve(file);
     }
 
     @Test

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.solarwire.pi30.codec.Pi30Crc;
+import io.github.solarwire.testkit.TestVectors;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -188,11 +189,7 @@ class Pi30DecodeCommandTest {
     }
 
     static Path vectors() {
-        String configured = System.getProperty("solar.vectors");
-        Path base = configured != null && !configured.isBlank()
-                ? Path.of(configured)
-                : Path.of("").toAbsolutePath().getParent().resolve("../shared/vectors");
-        return base.resolve("pi30").normalize();
+        return TestVectors.directory("pi30");
     }
 
     static Stream<Row> rows() throws IOException {

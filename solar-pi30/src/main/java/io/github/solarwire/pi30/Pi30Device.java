@@ -1,12 +1,10 @@
 package io.github.solarwire.pi30;
 
 import io.github.solarwire.core.DeviceInfo;
-import io.github.solarwire.core.Metrics;
 import io.github.solarwire.core.PolledDevice;
 import io.github.solarwire.core.ProtocolException;
 import io.github.solarwire.core.Reading;
 import io.github.solarwire.pi30.codec.Pi30Command;
-import io.github.solarwire.pi30.codec.Pi30Metrics;
 import io.github.solarwire.pi30.codec.Pi30NakException;
 import io.github.solarwire.pi30.codec.Pi30Protocol;
 import io.github.solarwire.pi30.codec.Pi30Queries;
@@ -214,33 +212,11 @@ public final class Pi30Device implements PolledDevice {
         for (int n = 0; n < parallelUnits; n++) {
             QpgsResponse unit = optional(queries.qpgs(n));
             if (unit != null && unit.unitValid()) {
-                out.add(unitReading(units[n], unit));
+                out.add(Pi30Readings.addTo(Reading.builder(units[n], clock.instant()), unit)
+                        .build());
             }
         }
         return out;
-    }
-
-    private Reading unitReading(DeviceInfo unitInfo, QpgsResponse u) {
-        double batteryCurrent = u.batteryDischargeCurrent() - u.batteryChargingCurrent();
-        Reading.Builder r = Reading.builder(unitInfo, clock.instant())
-                .add(Pi30Metrics.AC_INPUT_VOLTAGE, u.gridVoltage())
-                .add(Pi30Metrics.AC_INPUT_FREQUENCY, u.gridFrequency())
-                .add(Metrics.AC_VOLTAGE_L1, u.acOutputVoltage())
-                .add(Metrics.AC_FREQUENCY, u.acOutputFrequency())
-                .add(Metrics.AC_APPARENT_POWER, u.acOutputApparentPower())
-                .add(Metrics.AC_POWER, u.acOutputActivePower())
-                .add(Pi30Metrics.LOAD_PERCENT, u.loadPercent())
-                .add(Metrics.BATTERY_VOLTAGE, u.batteryVoltage())
-                .add(Metrics.BATTERY_CURRENT, batteryCurrent)
-                .add(Metrics.BATTERY_SOC, u.batteryCapacity())
-                .add(Metrics.DC_VOLTAGE_PV1, u.pv1InputVoltage())
-                .add(Metrics.DC_CURRENT_PV1, u.pv1InputCurrent());
-        if (u.pv2InputVoltage() != null && u.pv2InputCurrent() != null) {
-            r.add(Metrics.DC_VOLTAGE_PV2, u.pv2InputVoltage()).add(Metrics.DC_CURRENT_PV2, u.pv2InputCurrent());
-        }
-        r.state(Pi30Readings.MODE, u.workMode().name().toLowerCase(Locale.ROOT).replace('_', ' '));
-        r.state("pi30.serial", u.serialNumber());
-        return r.build();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.github.solarwire.kostal.codec;
 
+import io.github.solarwire.testkit.TestVectors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -22,11 +23,7 @@ final class Vectors {
     private Vectors() {}
 
     static Path directory() {
-        String configured = System.getProperty("solar.vectors");
-        Path base = configured != null && !configured.isBlank()
-                ? Path.of(configured)
-                : Path.of("").toAbsolutePath().getParent().resolve("../shared/vectors");
-        return base.resolve("kostal").normalize();
+        return TestVectors.directory("kostal");
     }
 
     static byte[] bytes(String file) {

@@ -100,6 +100,37 @@ public final class Pi30Readings {
         return reading;
     }
 
+    /**
+     * Adds the values of one parallel unit ({@code QPGSn}) to a reading: AC in and out, load,
+     * battery (current positive when discharging), PV1 and, where the reply has it, PV2; the work
+     * mode as {@link #MODE} and the unit's serial number as {@code pi30.serial}.
+     *
+     * @param reading the reading being built, for the unit's own device
+     * @param unit the {@code QPGSn} reply
+     * @return the same builder
+     */
+    public static Reading.Builder addTo(Reading.Builder reading, QpgsResponse unit) {
+        Objects.requireNonNull(unit, "unit");
+        reading.add(Pi30Metrics.AC_INPUT_VOLTAGE, unit.gridVoltage())
+                .add(Pi30Metrics.AC_INPUT_FREQUENCY, unit.gridFrequency())
+                .add(Metrics.AC_VOLTAGE_L1, unit.acOutputVoltage())
+                .add(Metrics.AC_FREQUENCY, unit.acOutputFrequency())
+                .add(Metrics.AC_APPARENT_POWER, unit.acOutputApparentPower())
+                .add(Metrics.AC_POWER, unit.acOutputActivePower())
+                .add(Pi30Metrics.LOAD_PERCENT, unit.loadPercent())
+                .add(Metrics.BATTERY_VOLTAGE, unit.batteryVoltage())
+                .add(Metrics.BATTERY_CURRENT, unit.batteryDischargeCurrent() - unit.batteryChargingCurrent())
+                .add(Metrics.BATTERY_SOC, unit.batteryCapacity())
+                .add(Metrics.DC_VOLTAGE_PV1, unit.pv1InputVoltage())
+                .add(Metrics.DC_CURRENT_PV1, unit.pv1InputCurrent());
+        if (unit.pv2InputVoltage() != null && unit.pv2InputCurrent() != null) {
+            reading.add(Metrics.DC_VOLTAGE_PV2, unit.pv2InputVoltage())
+                    .add(Metrics.DC_CURRENT_PV2, unit.pv2InputCurrent());
+        }
+        reading.state(MODE, unit.workMode().name().toLowerCase(Locale.ROOT).replace('_', ' '));
+        return reading.state("pi30.serial", unit.serialNumber());
+    }
+
     private static String modeText(QmodResponse qmod) {
         return qmod.mode() == DeviceMode.UNKNOWN
                 ? "unknown (" + qmod.letter() + ")"

@@ -2,6 +2,7 @@ package io.github.solarwire.pi30.codec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.solarwire.testkit.TestVectors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -101,11 +102,7 @@ final class Vectors {
     }
 
     static Path directory() {
-        String configured = System.getProperty("solar.vectors");
-        Path base = configured != null && !configured.isBlank()
-                ? Path.of(configured)
-                : Path.of("").toAbsolutePath().getParent().resolve("../shared/vectors");
-        return base.resolve("pi30").normalize();
+        return TestVectors.directory("pi30");
     }
 
     static List<Response> responses() {
