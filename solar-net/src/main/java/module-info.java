@@ -1,4 +1,7 @@
-/** Network pieces shared by the device modules: an HTTP client on Netty. */
+/**
+ * Network pieces shared by the device modules, on Netty: an HTTP client, a WebSocket client, and
+ * the TLS trust both use.
+ */
 module io.github.solarwire.net {
     requires transitive io.github.solarwire.core;
     requires io.netty.codec.http;
@@ -7,6 +10,7 @@ module io.github.solarwire.net {
     requires io.netty.buffer;
     requires io.netty.common;
     requires io.netty.codec;
+    requires org.slf4j;
 
     exports io.github.solarwire.net;
 }

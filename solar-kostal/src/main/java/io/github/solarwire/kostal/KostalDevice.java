@@ -11,7 +11,7 @@ import io.github.solarwire.kostal.codec.PikoStatusPage;
 import io.github.solarwire.kostal.codec.Port81Command;
 import io.github.solarwire.kostal.codec.Port81Decoder;
 import io.github.solarwire.kostal.transport.Port81Client;
-import io.github.solarwire.net.HttpGetClient;
+import io.github.solarwire.net.HttpClient;
 import io.github.solarwire.net.HttpResult;
 import java.io.IOException;
 import java.net.URI;
@@ -57,7 +57,7 @@ public final class KostalDevice implements PolledDevice {
     private final Secret password;
     private final Duration timeout;
     private final Clock clock;
-    private HttpGetClient http;
+    private HttpClient http;
     private DeviceInfo info;
     private volatile PikoStatus last;
 
@@ -129,7 +129,7 @@ public final class KostalDevice implements PolledDevice {
 
     @Override
     public synchronized void open() throws IOException {
-        http = HttpGetClient.builder()
+        http = HttpClient.builder()
                 .connectTimeout(timeout)
                 .responseTimeout(timeout)
                 .maxBodyBytes(256 * 1024)
@@ -244,7 +244,7 @@ public final class KostalDevice implements PolledDevice {
     @Override
     public synchronized void close() {
         closePort81();
-        HttpGetClient h = http;
+        HttpClient h = http;
         http = null;
         if (h != null) {
             h.close();

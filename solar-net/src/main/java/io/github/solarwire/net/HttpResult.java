@@ -48,6 +48,26 @@ public record HttpResult(int status, Map<String, List<String>> headers, byte[] b
         return new String(body, charset);
     }
 
+    /**
+     * The value of a cookie the server set: the first {@code Set-Cookie} header whose name matches,
+     * its value up to the first {@code ;} (the attributes such as {@code Path} are left out).
+     *
+     * @param name the cookie name, exact case
+     * @return the value, if the server set the cookie
+     */
+    public Optional<String> cookie(String name) {
+        for (String header : headers.getOrDefault("set-cookie", List.of())) {
+            int end = header.indexOf(';');
+            String pair = end < 0 ? header : header.substring(0, end);
+            int eq = pair.indexOf('=');
+            if (eq > 0 && pair.substring(0, eq).strip().equals(name)) {
+                return Optional.of(pair.substring(eq + 1).strip());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The status and the body's size; never the headers, which may carry cookies. */
     @Override
     public String toString() {
         return "HttpResult[" + status + ", " + body.length + " bytes]";

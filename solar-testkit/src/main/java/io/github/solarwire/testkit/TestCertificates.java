@@ -13,8 +13,15 @@ import java.util.HexFormat;
 /**
  * A throw-away CA and a server certificate for 127.0.0.1, made with the openssl CLI at test time so that no key or
  * expiring certificate is ever committed. EC P-256 keys keep generation to a few tens of milliseconds.
+ *
+ * <p>The server certificate names {@code IP:127.0.0.1} and {@code DNS:localhost}, is signed by the CA and is valid for
+ * seven days. Needs the {@code openssl} program; without it the test is skipped (or fails under {@code CI=true}).
+ *
+ * @param caFile the CA certificate, PEM: what a client that trusts this CA loads
+ * @param certFile the server certificate, PEM, signed by the CA
+ * @param keyFile the server's private key, PEM (PKCS#8, unencrypted)
  */
-record TestCertificates(Path caFile, Path certFile, Path keyFile) {
+public record TestCertificates(Path caFile, Path certFile, Path keyFile) {
 
     /**
      * Our own config rather than the system openssl.cnf, whose defaults (v3_ca extensions, prompts) differ between
@@ -40,7 +47,13 @@ record TestCertificates(Path caFile, Path certFile, Path keyFile) {
             authorityKeyIdentifier = keyid
             """;
 
-    static TestCertificates create(Path dir) {
+    /**
+     * Makes a fresh CA and server certificate in a directory.
+     *
+     * @param dir where the files go; created if missing (a JUnit {@code @TempDir} suits)
+     * @return the files
+     */
+    public static TestCertificates create(Path dir) {
         String openssl = ExternalTools.require("openssl", "openssl").toString();
         try {
             Files.createDirectories(dir);
@@ -112,8 +125,13 @@ record TestCertificates(Path caFile, Path certFile, Path keyFile) {
         return new TestCertificates(dir.resolve("ca.crt"), dir.resolve("server.crt"), dir.resolve("server.key"));
     }
 
-    /** SHA-256 over the certificate's DER encoding, lower-case hex without separators: what pinning compares. */
-    static String sha256Fingerprint(Path pemCertificate) {
+    /**
+     * SHA-256 over the certificate's DER encoding, lower-case hex without separators: what pinning compares.
+     *
+     * @param pemCertificate a PEM certificate file, e.g. {@link #certFile()}
+     * @return 64 hex digits
+     */
+    public static String sha256Fingerprint(Path pemCertificate) {
         try (InputStream in = Files.newInputStream(pemCertificate)) {
             byte[] der = CertificateFactory.getInstance("X.509")
                     .generateCertificate(in)

@@ -20,9 +20,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The client against real loopback servers: the JDK's HTTP server and a raw socket. */
-class HttpGetClientTest {
+class HttpClientTest {
 
-    private final HttpGetClient client = HttpGetClient.builder()
+    private final HttpClient client = HttpClient.builder()
             .connectTimeout(Duration.ofSeconds(2))
             .responseTimeout(Duration.ofMillis(500))
             .maxBodyBytes(64 * 1024)
@@ -171,6 +171,6 @@ class HttpGetClientTest {
 
     @Test
     void userInfoIsLeftOutOfMessages() {
-        assertEquals("http://host/x", HttpGetClient.redact(URI.create("http://u:p@host/x")));
+        assertEquals("http://host/x", Endpoint.redact(URI.create("http://u:p@host/x")));
     }
 }
