@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         name = "decode",
         mixinStandardHelpOptions = true,
         description = "Decodes one reply, page or file of a device protocol and prints it as JSON.",
-        subcommands = {Pi30DecodeCommand.class, KostalDecodeCommand.class})
+        subcommands = {Pi30DecodeCommand.class, KostalDecodeCommand.class, PvsDecodeCommand.class})
 final class DecodeCommand implements Runnable {
 
     @CommandLine.Spec

@@ -16,9 +16,13 @@ import io.github.solarwire.pi30.sim.SimulatedPi30;
 import io.github.solarwire.pi30.sim.VirtualSerialPort;
 import io.github.solarwire.pi30.transport.SerialLink;
 import io.github.solarwire.pi30.transport.TcpLink;
+import io.github.solarwire.pvs.PvsDevice;
+import io.github.solarwire.pvs.sim.PvsSimulatorServer;
+import io.github.solarwire.pvs.sim.SimulatedPvs;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -45,7 +49,8 @@ import picocli.CommandLine.Option;
         description = {
             "Runs every simulator through the real codecs and transports into the sinks (the PI30",
             "simulator on a socat pty through the serial link, the Kostal PIKO's web server through",
-            "the HTTP client):",
+            "the HTTP client, the SunPower PVS's varserver and telemetry WebSocket through the",
+            "WebSocket client):",
             "a live console table, a JSON-lines file and, with --mqtt-host, an MQTT broker",
             "with Home Assistant discovery."
         })
@@ -116,6 +121,12 @@ final class DemoCommand implements Callable<Integer> {
             description = "Leave out the Kostal PIKO simulator (its web server, read through the HTTP client).")
     private boolean noKostal;
 
+    @Option(
+            names = "--no-pvs",
+            defaultValue = "false",
+            description = "Leave out the SunPower PVS simulator (varserver login, then its telemetry WebSocket).")
+    private boolean noPvs;
+
     @CommandLine.Mixin
     private MqttOptions mqtt = new MqttOptions();
 
@@ -151,6 +162,21 @@ final class DemoCommand implements Callable<Integer> {
                             .clock(clock)
                             .build(),
                     interval);
+        }
+        if (!noPvs) {
+            PvsSimulatorServer pvs = PvsSimulatorServer.builder(
+                            SimulatedPvs.builder().storage(true).inverters(4).build())
+                    .start(clock.instant())
+                    .timeStep(Duration.ofSeconds(Math.max(1, Math.round(speed))))
+                    .start();
+            simulators.add(pvs);
+            URI http = URI.create("http://127.0.0.1:" + pvs.httpPort());
+            builder.stream(PvsDevice.builder("demo-pvs", "127.0.0.1")
+                    .httpUri(http)
+                    .varserverUri(http)
+                    .webSocketPort(pvs.webSocketPort())
+                    .pollInterval(Duration.ofSeconds(Math.max(5, interval.toSeconds())))
+                    .build());
         }
         builder.sink(JsonLinesSink.toFile(out_));
         if (csv != null) {
@@ -217,7 +243,7 @@ final class DemoCommand implements Callable<Integer> {
 
     /** The devices the demo runs: the synthetic inverters and the protocol simulators. */
     private int simulated() {
-        return devices + (noPi30 ? 0 : 1) + (noKostal ? 0 : 1);
+        return devices + (noPi30 ? 0 : 1) + (noKostal ? 0 : 1) + (noPvs ? 0 : 1);
     }
 
     private static void closeAll(List<Closeable> simulators) {

@@ -3,7 +3,6 @@ package io.github.solarwire.examples;
 import io.github.solarwire.core.DeviceInfo;
 import io.github.solarwire.core.ProtocolException;
 import io.github.solarwire.core.Reading;
-import io.github.solarwire.core.sink.JsonLinesSink;
 import io.github.solarwire.kostal.codec.KostalDocument;
 import io.github.solarwire.kostal.codec.KostalReadings;
 import io.github.solarwire.kostal.codec.LogDaten;
@@ -15,12 +14,9 @@ import io.github.solarwire.kostal.codec.Port81Decoder;
 import io.github.solarwire.kostal.codec.Port81Model;
 import io.github.solarwire.kostal.codec.Port81Status;
 import io.github.solarwire.kostal.codec.Port81TechnicalData;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -69,8 +65,6 @@ final class KostalDecodeCommand implements Callable<Integer> {
         /** solarwire readings as JSON lines. */
         solarwire
     }
-
-    private static final int MAX_INPUT = 16 << 20;
 
     private final PrintStream out;
     private final InputStream in;
@@ -213,44 +207,15 @@ final class KostalDecodeCommand implements Callable<Integer> {
     }
 
     private byte[] read() {
-        try {
-            if (file.equals("-")) {
-                byte[] b = in.readNBytes(MAX_INPUT + 1);
-                if (b.length > MAX_INPUT) {
-                    throw usage("FILE", file, "standard input is larger than 16 MiB");
-                }
-                return b;
-            }
-            Path path = Path.of(file);
-            if (!Files.isRegularFile(path)) {
-                throw usage("FILE", file, "no such file");
-            }
-            if (Files.size(path) > MAX_INPUT) {
-                throw usage("FILE", file, "larger than 16 MiB");
-            }
-            return Files.readAllBytes(path);
-        } catch (IOException e) {
-            throw usage("FILE", file, "cannot be read: " + e.getMessage());
-        }
+        return DecodeFiles.read(file, "FILE", in, spec);
     }
 
-    /** Writes readings as JSON lines; the sink is not closed, so standard output stays open. */
     private void print(List<Reading> readings) {
-        JsonLinesSink sink = JsonLinesSink.toStream(out);
-        try {
-            for (Reading r : readings) {
-                sink.accept(r);
-            }
-            sink.flush();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException("writing to standard output failed", e);
-        }
+        DecodeFiles.print(readings, out);
     }
 
     private int error(String message) {
-        out.println(JsonOut.object(java.util.Map.of("error", message)));
-        out.flush();
-        return 1;
+        return DecodeFiles.error(message, out);
     }
 
     private CommandLine.ParameterException usage(String option, String value, String reason) {

@@ -26,6 +26,7 @@ import picocli.CommandLine.Model.OptionSpec;
             DecodeCommand.class,
             Kostal2MqttCommand.class,
             MppSolarCommand.class,
+            Pvs2MqttCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Solar implements Runnable {
@@ -126,6 +127,12 @@ public final class Solar implements Runnable {
             }
             if (type == MppSolarCommand.class) {
                 return type.cast(new MppSolarCommand(out, err));
+            }
+            if (type == PvsDecodeCommand.class) {
+                return type.cast(new PvsDecodeCommand(out, System.in));
+            }
+            if (type == Pvs2MqttCommand.class) {
+                return type.cast(new Pvs2MqttCommand(out, err));
             }
             if (type == Kostal2MqttCommand.class) {
                 return type.cast(new Kostal2MqttCommand(out, err));

@@ -27,7 +27,16 @@ class DemoCommandTest {
     void writesEveryReadingOfEveryDeviceAsJsonLinesAndPrintsThem(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("demo.jsonl");
         Run run = Run.of(
-                "demo", "--duration", "1500ms", "--interval", "100ms", "--devices", "3", "--out", out.toString());
+                "demo",
+                "--duration",
+                "1500ms",
+                "--interval",
+                "100ms",
+                "--devices",
+                "3",
+                "--no-pvs",
+                "--out",
+                out.toString());
         assertEquals(0, run.code(), run.err());
 
         List<String> lines = Files.readAllLines(out);
@@ -106,7 +115,8 @@ class DemoCommandTest {
                 "SOLAR_DEMO_DURATION", "400ms",
                 "SOLAR_DEMO_INTERVAL", "100ms",
                 "SOLAR_DEMO_QUIET", "true",
-                "SOLAR_DEMO_DEVICES", "2");
+                "SOLAR_DEMO_DEVICES", "2",
+                "SOLAR_DEMO_NO_PVS", "true");
         Run run = Run.of(env, "demo");
         assertEquals(0, run.code(), run.err());
         assertEquals(1, run.out().lines().count(), "quiet came from the environment: " + run.out());
@@ -132,10 +142,41 @@ class DemoCommandTest {
                 dir.resolve("d.jsonl").toString(),
                 "--csv",
                 csv.toString(),
+                "--no-pvs",
                 "-q");
         assertEquals(0, run.code(), run.err());
         List<String> rows = Files.readAllLines(csv.resolve("inverter.csv"));
         assertTrue(rows.get(0).startsWith("time,device,pv.power,"), rows.get(0));
         assertEquals(Files.readAllLines(dir.resolve("d.jsonl")).size(), rows.size() - 1);
+    }
+
+    @Test
+    void readsThePvsSimulatorThroughVarserverAndItsTelemetryWebSocket(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("pvs.jsonl");
+        Run run = Run.of(
+                "demo",
+                "--duration",
+                "3s",
+                "--interval",
+                "100ms",
+                "--no-pi30",
+                "--no-kostal",
+                "--out",
+                out.toString(),
+                "-q");
+        assertEquals(0, run.code(), run.err());
+        List<String> lines = Files.readAllLines(out);
+        assertTrue(
+                lines.stream()
+                        .anyMatch(l -> l.contains("\"device\":\"demo-pvs\",\"kind\":\"site\"")
+                                && l.contains("\"load.power\":")),
+                "site totals from the telemetry WebSocket");
+        long inverters = lines.stream()
+                .filter(l -> l.contains("\"kind\":\"inverter\"") && !l.contains("demo-inverter"))
+                .map(l -> l.substring(l.indexOf("\"device\":"), l.indexOf(",\"kind\"")))
+                .distinct()
+                .count();
+        assertEquals(4, inverters, "the four PVS inverters polled through varserver");
+        assertTrue(lines.stream().anyMatch(l -> l.contains("\"kind\":\"meter\"")), "the PVS meters");
     }
 }

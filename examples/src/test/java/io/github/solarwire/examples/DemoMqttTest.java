@@ -55,6 +55,7 @@ class DemoMqttTest {
                 "100ms",
                 "--devices",
                 "2",
+                "--no-pvs",
                 "-q",
                 "--out",
                 out.toString(),

@@ -1,5 +1,6 @@
 package io.github.solarwire.pvs.codec;
 
+import io.github.solarwire.core.DeviceInfo;
 import io.github.solarwire.core.ProtocolException;
 import java.util.Map;
 import java.util.Objects;
@@ -82,8 +83,26 @@ public record SupervisorInfo(String serial, String model, String swVersion, Stri
         if (build == null) {
             return false;
         }
-        boolean pvs5 = model != null && model.contains("PVS5");
-        return pvs5 ? build >= 5408 && build < 10000 : build >= FIRST_VARSERVER_BUILD_PVS6;
+        return isPvs5() ? build >= 5408 && build < 10000 : build >= FIRST_VARSERVER_BUILD_PVS6;
+    }
+
+    /**
+     * The supervisor as a device: id from the serial (the same id its DeviceList entry and the
+     * devices behind it use), kind {@code supervisor}.
+     *
+     * @return the device info
+     */
+    public DeviceInfo deviceInfo() {
+        return PvsFields.device(PvsFields.id(serial), "supervisor", model, serial, swVersion, null);
+    }
+
+    /**
+     * Whether this supervisor is a PVS5, which has no telemetry WebSocket.
+     *
+     * @return true for a PVS5 model
+     */
+    public boolean isPvs5() {
+        return model != null && model.contains("PVS5");
     }
 
     /** The last run of digits in a version text, or null. */
