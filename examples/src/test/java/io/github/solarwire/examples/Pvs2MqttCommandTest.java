@@ -162,6 +162,53 @@ class Pvs2MqttCommandTest {
     }
 
     @Test
+    void haDiscoveryAddsTheSiteAndEveryInverterWithTheirStates() throws Exception {
+        try (MosquittoBroker broker = MosquittoBroker.builder(dir).build().start();
+                PvsSimulatorServer pvs = PvsSimulatorServer.builder(
+                                SimulatedPvs.builder().inverters(3).build())
+                        .messageInterval(Duration.ofMillis(50))
+                        .start();
+                TestSubscriber subscriber = TestSubscriber.subscribe(broker, "#")) {
+            Run run = Run.of(
+                    Map.of(),
+                    "pvs2mqtt",
+                    "--pvs-host",
+                    "127.0.0.1",
+                    "--pvs-ws-port",
+                    Integer.toString(pvs.webSocketPort()),
+                    "--pvs-http-url",
+                    "http://127.0.0.1:" + pvs.httpPort(),
+                    "--pvs-varserver-url",
+                    "http://127.0.0.1:" + pvs.httpPort(),
+                    "--mqtt-host",
+                    broker.host(),
+                    "--mqtt-port",
+                    Integer.toString(broker.port()),
+                    "--mqtt-user",
+                    "",
+                    "--ha-discovery",
+                    "--poll-interval",
+                    "300ms",
+                    "--run-for",
+                    "2500ms");
+            assertEquals(0, run.code(), run.err());
+            subscriber.await("offline", () -> subscriber.contains("pvs/status offline"));
+            List<String> all = subscriber.all();
+            assertTrue(
+                    all.stream().anyMatch(m -> m.startsWith("homeassistant/device/solarwire_pvs/config ")),
+                    all.toString());
+            assertTrue(all.stream().anyMatch(m -> m.startsWith("pvs/pvs/state {")), "the site state");
+            long inverterConfigs = all.stream()
+                    .filter(m -> m.startsWith("homeassistant/device/solarwire_E") && m.contains("/config "))
+                    .map(m -> m.substring(0, m.indexOf(' ')))
+                    .distinct()
+                    .count();
+            assertEquals(3, inverterConfigs, "one discovery document per inverter: " + all);
+            assertTrue(subscriber.count(m -> m.startsWith("pvs/pv_p ")) >= 1, "the seed's topics too");
+        }
+    }
+
+    @Test
     void withoutABrokerTheValuesArePrinted() throws Exception {
         try (PvsSimulatorServer pvs = PvsSimulatorServer.builder(
                         SimulatedPvs.builder().build(61640).build())

@@ -349,4 +349,48 @@ class PvsDeviceTest {
         assertTrue(received.size() >= 20, "frames: " + received.size());
         assertNotNull(recorder.health());
     }
+
+    @Test
+    void varserverOverHttpsIsTrustedOnlyByAPinOrExplicitly(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        io.github.solarwire.testkit.TestCertificates certs = io.github.solarwire.testkit.TestCertificates.create(dir);
+        io.netty.handler.ssl.SslContext ssl = io.netty.handler.ssl.SslContextBuilder.forServer(
+                        certs.certFile().toFile(), certs.keyFile().toFile())
+                .build();
+        PvsSimulatorServer server = server(SimulatedPvs.builder().inverters(2).build(), NOON, b -> b.https(ssl, 0));
+        URI https = URI.create("https://127.0.0.1:" + server.httpsPort());
+
+        PvsDevice untrusted = device(server)
+                .varserverUri(https)
+                .path(PvsDevice.Path.VARSERVER)
+                .build();
+        closing.add(untrusted);
+        java.io.IOException refused = assertThrows(java.io.IOException.class, untrusted::open);
+        assertEquals(0, server.logins(), "no password sent to an untrusted server: " + refused.getMessage());
+
+        PvsDevice wrongPin = device(server)
+                .varserverUri(https)
+                .path(PvsDevice.Path.VARSERVER)
+                .tlsTrust(io.github.solarwire.net.TlsTrust.pinned("00".repeat(32)))
+                .build();
+        closing.add(wrongPin);
+        assertThrows(java.io.IOException.class, wrongPin::open);
+        assertEquals(0, server.logins());
+
+        String pin = io.github.solarwire.testkit.TestCertificates.sha256Fingerprint(certs.certFile());
+        for (io.github.solarwire.net.TlsTrust trust :
+                List.of(io.github.solarwire.net.TlsTrust.pinned(pin), io.github.solarwire.net.TlsTrust.insecure())) {
+            long before = server.logins();
+            PvsDevice device =
+                    device(server).varserverUri(https).tlsTrust(trust).build();
+            closing.add(device);
+            device.open();
+            assertEquals(PvsDevice.Path.VARSERVER, device.path(), trust.toString());
+            assertEquals(before + 1, server.logins(), trust.toString());
+            Collector got = new Collector();
+            device.stream(got);
+            await(() -> got.site().size() >= 2 && got.ofKind("inverter") == 2, "data over " + trust);
+            device.close();
+        }
+    }
 }
