@@ -68,10 +68,10 @@ public record PowerNotification(
     /** Times at or above this are milliseconds: as seconds they would be after the year 5000. */
     private static final double MILLIS_FROM = 1e11;
     /** Larger times (year 5138 in milliseconds) are not times. */
-    private static final double MAX_MILLIS = 1e14;
+    static final double MAX_MILLIS = 1e14;
 
     /**
-     * Makes the raw map immutable.
+     * Makes the raw map immutable (a copy, unless it is the decoder's own immutable map).
      *
      * @param time see the record description
      * @param pvPower see the record description
@@ -88,7 +88,9 @@ public record PowerNotification(
      * @param raw see the record description
      */
     public PowerNotification {
-        raw = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(raw, "raw")));
+        raw = raw instanceof RawFields
+                ? raw
+                : Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(raw, "raw")));
     }
 
     @Override
@@ -142,10 +144,7 @@ public record PowerNotification(
                 throw new ProtocolException(
                         "time of " + where + " is out of range", -1, "Unix seconds or milliseconds", raw.get("time"));
             }
-            instant = time >= MILLIS_FROM
-                    ? Instant.ofEpochMilli(Math.round(time))
-                    : Instant.ofEpochSecond(
-                            (long) Math.floor(time), Math.round((time - Math.floor(time)) * 1e9) % 1_000_000_000);
+            instant = instant(time);
         }
         Double midstate = number(fields, "midstate", where);
         if (midstate != null && (midstate != Math.rint(midstate) || Math.abs(midstate) > 1e9)) {
@@ -166,6 +165,14 @@ public record PowerNotification(
                 number(fields, "backupTimeRemaining", where),
                 midstate == null ? null : midstate.longValue(),
                 raw);
+    }
+
+    /** A {@code time} value in range (0 to {@link #MAX_MILLIS}) as an instant: seconds or milliseconds. */
+    static Instant instant(double time) {
+        return time >= MILLIS_FROM
+                ? Instant.ofEpochMilli(Math.round(time))
+                : Instant.ofEpochSecond(
+                        (long) Math.floor(time), Math.round((time - Math.floor(time)) * 1e9) % 1_000_000_000);
     }
 
     private static Double number(Map<String, Object> fields, String name, String where) throws ProtocolException {

@@ -26,6 +26,15 @@ public final class TelemetryFrame {
      *     notification}, or a power notification's {@code params} are malformed
      */
     public static TelemetryMessage parse(byte[] frame) throws ProtocolException {
+        PowerNotification plain = PowerFrameScanner.parse(frame);
+        return plain != null ? plain : parseTree(frame);
+    }
+
+    /**
+     * The general path of {@link #parse(byte[])}: the frame as a JSON tree, then its fields. It
+     * decides every frame that {@link PowerFrameScanner} leaves to it, errors included.
+     */
+    static TelemetryMessage parseTree(byte[] frame) throws ProtocolException {
         Map<String, Object> root = Values.object(Json.parse(frame, MAX_BYTES, "telemetry frame"), "telemetry frame");
         Object type = root.get("notification");
         if (!(type instanceof Json.Scalar s) || s.kind() != Json.Kind.STRING) {

@@ -82,7 +82,7 @@ class SeededRandomInputTest {
         }
     }
 
-    private static byte[] mutate(byte[] base, Random random) {
+    static byte[] mutate(byte[] base, Random random) {
         byte[] b = Arrays.copyOf(base, base.length);
         int edits = 1 + random.nextInt(6);
         for (int i = 0; i < edits; i++) {
