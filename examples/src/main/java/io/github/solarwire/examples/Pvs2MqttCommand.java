@@ -14,6 +14,8 @@ import io.github.solarwire.mqtt.TopicLayout;
 import io.github.solarwire.net.TlsTrust;
 import io.github.solarwire.pvs.PvsDevice;
 import io.github.solarwire.pvs.codec.PowerNotification;
+import io.github.solarwire.pvs.ess.SunVaultClient;
+import io.github.solarwire.pvs.ess.SunVaultPoll;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -228,6 +230,44 @@ final class Pvs2MqttCommand implements Callable<Integer> {
             description = "Keep unsent messages on disk here, so a restart during a broker outage loses none.")
     private Path outbox;
 
+    @EnvVar("ESS_HOST")
+    @Option(
+            names = "--ess-host",
+            paramLabel = "<host>",
+            description = "A SunVault ESS gateway (Modbus TCP, usually 172.27.153.171) to read too; none by default.")
+    private String essHost;
+
+    @EnvVar("ESS_PORT")
+    @Option(
+            names = "--ess-port",
+            defaultValue = "502",
+            paramLabel = "<port>",
+            description = "The ESS gateway's SunSpec Modbus port. Default: ${DEFAULT-VALUE}.")
+    private int essPort;
+
+    @EnvVar("ESS_SCHNEIDER_PORT")
+    @Option(
+            names = "--ess-schneider-port",
+            paramLabel = "<port>",
+            description = "Also read Schneider's own register map on this port (usually 503).")
+    private Integer essSchneiderPort;
+
+    @Option(
+            names = "--ess-timeout",
+            defaultValue = "2s",
+            converter = DurationConverter.class,
+            paramLabel = "<duration>",
+            description = "How long an ESS unit may take to answer. Default: ${DEFAULT-VALUE}.")
+    private Duration essTimeout;
+
+    @Option(
+            names = "--ess-interval",
+            defaultValue = "10s",
+            converter = DurationConverter.class,
+            paramLabel = "<duration>",
+            description = "How often the ESS is read. Default: ${DEFAULT-VALUE}.")
+    private Duration essInterval;
+
     @Option(
             names = "--run-for",
             converter = DurationConverter.class,
@@ -274,9 +314,13 @@ final class Pvs2MqttCommand implements Callable<Integer> {
                 .sink(mqtt != null && readings ? mqtt : new Discard())
                 .backoff(Backoff.exponential(Duration.ofSeconds(2), Duration.ofMinutes(2)))
                 .build();
+        EssPublisher ess = essHost == null || essHost.isBlank() ? null : new EssPublisher(essClient(), publisher);
         CountDownLatch done = new CountDownLatch(1);
         Thread hook = new Thread(
                 () -> {
+                    if (ess != null) {
+                        ess.close();
+                    }
                     recorder.close();
                     closeQuietly(mqtt);
                     done.countDown();
@@ -284,9 +328,15 @@ final class Pvs2MqttCommand implements Callable<Integer> {
                 "pvs2mqtt-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         recorder.start();
+        if (ess != null) {
+            ess.start(essInterval);
+        }
         if (runFor != null) {
             done.await(runFor.toNanos(), TimeUnit.NANOSECONDS);
             Runtime.getRuntime().removeShutdownHook(hook);
+            if (ess != null) {
+                ess.close();
+            }
             recorder.close();
             closeQuietly(mqtt);
         } else {
@@ -318,7 +368,22 @@ final class Pvs2MqttCommand implements Callable<Integer> {
         return m.build();
     }
 
+    private SunVaultClient essClient() {
+        SunVaultClient.Builder b =
+                SunVaultClient.builder(essHost.strip()).sunSpecPort(essPort).timeout(essTimeout);
+        if (essSchneiderPort != null) {
+            b.schneiderPort(essSchneiderPort);
+        }
+        return b.build();
+    }
+
     private void check() {
+        if (essPort < 1 || essPort > 65535) {
+            throw usage("--ess-port", Integer.toString(essPort), "1 to 65535");
+        }
+        if (essInterval.isNegative() || essInterval.isZero()) {
+            throw usage("--ess-interval", essInterval.toString(), "a positive duration such as 10s");
+        }
         if (wsPort < 1 || wsPort > 65535) {
             throw usage("--pvs-ws-port", Integer.toString(wsPort), "1 to 65535");
         }
@@ -412,6 +477,13 @@ final class Pvs2MqttCommand implements Callable<Integer> {
             }
             published = true;
             last = now;
+            publishAll(messages);
+        }
+
+        synchronized void publishAll(List<Publication> messages) {
+            if (messages.isEmpty()) {
+                return;
+            }
             if (mqtt == null) {
                 StringBuilder line = new StringBuilder();
                 for (Publication p : messages) {
@@ -433,6 +505,68 @@ final class Pvs2MqttCommand implements Callable<Integer> {
                     failing = true;
                 }
             }
+        }
+    }
+
+    /**
+     * Reads the SunVault every interval and publishes each value on {@code <topic>/<device>/<key>}
+     * ({@code pvs/gateway/battery_soc}), numbers as Python prints them. A unit that does not answer
+     * is reported once; the others are still published.
+     */
+    static final class EssPublisher implements AutoCloseable {
+        private final SunVaultClient client;
+        private final Publisher publisher;
+        private final java.util.concurrent.ScheduledExecutorService timer =
+                java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "pvs2mqtt-ess");
+                    t.setDaemon(true);
+                    return t;
+                });
+        private String lastProblem;
+
+        EssPublisher(SunVaultClient client, Publisher publisher) {
+            this.client = client;
+            this.publisher = publisher;
+        }
+
+        void start(Duration every) {
+            timer.scheduleWithFixedDelay(this::pollOnce, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+        }
+
+        private void pollOnce() {
+            String problem;
+            try {
+                SunVaultPoll poll = client.poll();
+                List<Publication> out = new ArrayList<>();
+                poll.topics()
+                        .forEach((key, value) -> out.add(Publication.text(
+                                publisher.topic + "/" + key,
+                                value instanceof Double d ? PythonNumbers.repr(d) : String.valueOf(value),
+                                false)));
+                publisher.publishAll(out);
+                problem = poll.failures().isEmpty()
+                        ? null
+                        : "ESS units not answering: " + poll.failures().keySet();
+            } catch (IOException | RuntimeException e) {
+                problem = "ESS: " + e.getMessage();
+            }
+            if (problem != null && !problem.equals(lastProblem)) {
+                publisher.err.println("pvs2mqtt: " + problem);
+            } else if (problem == null && lastProblem != null) {
+                publisher.err.println("pvs2mqtt: the ESS answers again");
+            }
+            lastProblem = problem;
+        }
+
+        @Override
+        public void close() {
+            timer.shutdownNow();
+            try {
+                timer.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            client.close();
         }
     }
 

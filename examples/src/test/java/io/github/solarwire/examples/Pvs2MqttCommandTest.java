@@ -209,6 +209,49 @@ class Pvs2MqttCommandTest {
     }
 
     @Test
+    void readsTheSunVaultToo() throws Exception {
+        try (MosquittoBroker broker = MosquittoBroker.builder(dir).build().start();
+                PvsSimulatorServer pvs = PvsSimulatorServer.builder(
+                                SimulatedPvs.builder().build(61640).build())
+                        .messageInterval(Duration.ofMillis(50))
+                        .start();
+                io.github.solarwire.pvs.ess.SimulatedSunVault ess =
+                        io.github.solarwire.pvs.ess.SimulatedSunVault.start();
+                TestSubscriber subscriber = TestSubscriber.subscribe(broker, "pvs/#")) {
+            ess.silence(231);
+            Run run = Run.of(
+                    Map.of("ESS_HOST", "127.0.0.1", "ESS_PORT", Integer.toString(ess.sunSpecPort())),
+                    "pvs2mqtt",
+                    "--pvs-host",
+                    "127.0.0.1",
+                    "--pvs-ws-port",
+                    Integer.toString(pvs.webSocketPort()),
+                    "--pvs-http-url",
+                    "http://127.0.0.1:" + pvs.httpPort(),
+                    "--mqtt-host",
+                    broker.host(),
+                    "--mqtt-port",
+                    Integer.toString(broker.port()),
+                    "--mqtt-user",
+                    "",
+                    "--ess-interval",
+                    "200ms",
+                    "--ess-timeout",
+                    "300ms",
+                    "--run-for",
+                    "3s");
+            assertEquals(0, run.code(), run.err());
+            subscriber.await("offline", () -> subscriber.contains("pvs/status offline"));
+            List<String> all = subscriber.all();
+            assertTrue(all.stream().anyMatch(m -> m.startsWith("pvs/gateway/battery_soc ")), all + run.err());
+            assertTrue(all.stream().anyMatch(m -> m.startsWith("pvs/bms230/")), all.toString());
+            assertFalse(all.stream().anyMatch(m -> m.startsWith("pvs/bms231/")), "the silent unit publishes nothing");
+            assertTrue(run.err().contains("231") || run.err().contains("bms231"), run.err());
+            assertTrue(all.stream().anyMatch(m -> m.startsWith("pvs/pv_p ")), "and the PVS values");
+        }
+    }
+
+    @Test
     void withoutABrokerTheValuesArePrinted() throws Exception {
         try (PvsSimulatorServer pvs = PvsSimulatorServer.builder(
                         SimulatedPvs.builder().build(61640).build())
