@@ -8,4 +8,6 @@ module io.github.solarwire.tedapi {
     requires org.slf4j;
     requires com.fasterxml.jackson.core;
     requires com.fasterxml.jackson.databind;
+
+    exports io.github.solarwire.tedapi.transport;
 }

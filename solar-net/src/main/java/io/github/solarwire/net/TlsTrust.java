@@ -18,6 +18,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Consumer;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.X509ExtendedTrustManager;
@@ -33,21 +34,25 @@ import org.slf4j.LoggerFactory;
  *   <li>{@link #pinned(String)}: exactly one leaf certificate, by its SHA-256 fingerprint; validity
  *       dates and host name are not checked, since devices present self-signed certificates that
  *       name no reachable host and often carry odd dates.
+ *   <li>{@link #firstUse(String, Consumer)}: trust on first use; the first certificate presented is
+ *       reported and then pinned for every later connection that uses the same trust object.
  *   <li>{@link #insecure()}: any certificate; a client logs one WARN the first time it uses it.
  * </ul>
  *
- * <p>Immutable and thread-safe.
+ * <p>Thread-safe. Every trust is immutable except a {@link #firstUse(String, Consumer)} trust whose
+ * fingerprint was not known, which remembers the first certificate it accepts.
  */
 public final class TlsTrust {
 
     private static final Logger LOG = LoggerFactory.getLogger(TlsTrust.class);
-    private static final TlsTrust SYSTEM = new TlsTrust(Kind.SYSTEM, null, List.of(), null);
-    private static final TlsTrust INSECURE = new TlsTrust(Kind.INSECURE, null, List.of(), null);
+    private static final TlsTrust SYSTEM = new TlsTrust(Kind.SYSTEM, null, List.of(), null, null);
+    private static final TlsTrust INSECURE = new TlsTrust(Kind.INSECURE, null, List.of(), null, null);
 
     private enum Kind {
         SYSTEM,
         TRUSTING,
         PINNED,
+        FIRST_USE,
         INSECURE
     }
 
@@ -55,12 +60,22 @@ public final class TlsTrust {
     private final String fingerprint;
     private final List<X509Certificate> authorities;
     private final Path caFile;
+    private final Consumer<String> onFirstUse;
 
-    private TlsTrust(Kind kind, String fingerprint, List<X509Certificate> authorities, Path caFile) {
+    /** For {@link Kind#FIRST_USE}: the fingerprint of the first certificate accepted; guarded by this. */
+    private String learned;
+
+    private TlsTrust(
+            Kind kind,
+            String fingerprint,
+            List<X509Certificate> authorities,
+            Path caFile,
+            Consumer<String> onFirstUse) {
         this.kind = kind;
         this.fingerprint = fingerprint;
         this.authorities = authorities;
         this.caFile = caFile;
+        this.onFirstUse = onFirstUse;
     }
 
     /**
@@ -95,7 +110,7 @@ public final class TlsTrust {
         if (cas.isEmpty()) {
             throw new IllegalArgumentException("no certificate in " + pemCaFile);
         }
-        return new TlsTrust(Kind.TRUSTING, null, cas, pemCaFile);
+        return new TlsTrust(Kind.TRUSTING, null, cas, pemCaFile, null);
     }
 
     /**
@@ -113,7 +128,32 @@ public final class TlsTrust {
             throw new IllegalArgumentException(
                     "a SHA-256 fingerprint is 64 hex digits (colons optional), was '" + sha256Fingerprint + "'");
         }
-        return new TlsTrust(Kind.PINNED, withColons(HexFormat.of().parseHex(hex)), List.of(), null);
+        return new TlsTrust(Kind.PINNED, withColons(HexFormat.of().parseHex(hex)), List.of(), null, null);
+    }
+
+    /**
+     * Trust on first use. With a known fingerprint this is {@link #pinned(String)}. Without one, the
+     * first certificate a server presents is accepted, its fingerprint (in the format of {@link
+     * #fingerprint(X509Certificate)}) is handed to {@code onFirstUse} once, and from then on this
+     * trust object accepts only that certificate, on every connection of every client that uses it.
+     * The caller stores the reported fingerprint and passes it next time, so that a later start
+     * does not trust whoever answers first.
+     *
+     * <p>{@code onFirstUse} runs on a client's I/O thread during the TLS handshake and must not
+     * block. Should it throw, that connection fails and nothing is pinned, so the next connection is
+     * a first use again.
+     *
+     * @param knownFingerprintOrNull the fingerprint stored from an earlier first use, or null
+     * @param onFirstUse receives the fingerprint of the certificate pinned on first use
+     * @return the trust
+     * @throws IllegalArgumentException when a known fingerprint is not 32 bytes of hex
+     */
+    public static TlsTrust firstUse(String knownFingerprintOrNull, Consumer<String> onFirstUse) {
+        Objects.requireNonNull(onFirstUse, "onFirstUse");
+        if (knownFingerprintOrNull != null) {
+            return pinned(knownFingerprintOrNull);
+        }
+        return new TlsTrust(Kind.FIRST_USE, null, List.of(), null, onFirstUse);
     }
 
     /**
@@ -156,17 +196,60 @@ public final class TlsTrust {
         switch (kind) {
             case SYSTEM -> b.endpointIdentificationAlgorithm("HTTPS");
             case TRUSTING -> b.trustManager(authorities).endpointIdentificationAlgorithm("HTTPS");
-            case PINNED -> b.trustManager(new PinnedTrustManager(fingerprint)).endpointIdentificationAlgorithm(null);
+            case PINNED, FIRST_USE -> b.trustManager(new LeafTrustManager()).endpointIdentificationAlgorithm(null);
             case INSECURE -> {
                 LOG.warn("TLS server certificates are not checked (TlsTrust.insecure()): any server is accepted");
-                b.trustManager(new PinnedTrustManager(null)).endpointIdentificationAlgorithm(null);
+                b.trustManager(new LeafTrustManager()).endpointIdentificationAlgorithm(null);
             }
         }
         return b.build();
     }
 
     /**
-     * What is trusted: {@code system}, {@code trusting <file>}, {@code pinned sha256 ab:cd:…} or
+     * Checks the leaf certificate's fingerprint for {@link Kind#PINNED} and {@link Kind#FIRST_USE};
+     * {@link Kind#INSECURE} accepts any.
+     */
+    private void checkLeaf(X509Certificate leaf) throws CertificateException {
+        if (kind == Kind.INSECURE) {
+            return;
+        }
+        String presented;
+        try {
+            presented = fingerprint(leaf);
+        } catch (IllegalArgumentException e) {
+            throw new CertificateException("cannot read the server's certificate", e);
+        }
+        if (kind == Kind.PINNED) {
+            compare(fingerprint, presented, "");
+            return;
+        }
+        String expected;
+        synchronized (this) {
+            if (learned == null) {
+                try {
+                    onFirstUse.accept(presented);
+                } catch (RuntimeException e) {
+                    throw new CertificateException("the first-use callback failed, nothing was pinned", e);
+                }
+                learned = presented;
+                LOG.info("TLS trust on first use: pinned the server's certificate sha256 {}", presented);
+                return;
+            }
+            expected = learned;
+        }
+        compare(expected, presented, " taken on first use");
+    }
+
+    private static void compare(String expected, String presented, String which) throws CertificateException {
+        if (!presented.equals(expected)) {
+            throw new CertificateException("the server's certificate does not match the pin" + which
+                    + ": expected sha256 " + expected + ", the server presented sha256 " + presented);
+        }
+    }
+
+    /**
+     * What is trusted: {@code system}, {@code trusting <file>}, {@code pinned sha256 ab:cd:…},
+     * {@code first use, pinned sha256 ab:cd:…} (or {@code first use, nothing pinned yet}) or
      * {@code insecure}.
      */
     @Override
@@ -175,39 +258,27 @@ public final class TlsTrust {
             case SYSTEM -> "system";
             case TRUSTING -> "trusting " + caFile;
             case PINNED -> "pinned sha256 " + fingerprint;
+            case FIRST_USE -> {
+                synchronized (this) {
+                    yield learned == null ? "first use, nothing pinned yet" : "first use, pinned sha256 " + learned;
+                }
+            }
             case INSECURE -> "insecure";
         };
     }
 
     /**
-     * Compares the leaf certificate with the pinned fingerprint, or accepts anything when there is
-     * none. An extended trust manager, so the JDK does not wrap it in its own host name check.
+     * Checks the leaf certificate by {@link #checkLeaf}. An extended trust manager, so the JDK does
+     * not wrap it in its own host name check.
      */
-    private static final class PinnedTrustManager extends X509ExtendedTrustManager {
-        private final String expected;
-
-        PinnedTrustManager(String expected) {
-            this.expected = expected;
-        }
+    private final class LeafTrustManager extends X509ExtendedTrustManager {
 
         @Override
         public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
             if (chain == null || chain.length == 0) {
                 throw new CertificateException("the server presented no certificate");
             }
-            if (expected == null) {
-                return;
-            }
-            String presented;
-            try {
-                presented = fingerprint(chain[0]);
-            } catch (IllegalArgumentException e) {
-                throw new CertificateException("cannot read the server's certificate", e);
-            }
-            if (!presented.equals(expected)) {
-                throw new CertificateException("the server's certificate does not match the pin: expected sha256 "
-                        + expected + ", the server presented sha256 " + presented);
-            }
+            checkLeaf(chain[0]);
         }
 
         @Override

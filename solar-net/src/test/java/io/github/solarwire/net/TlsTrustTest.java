@@ -19,7 +19,10 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,26 +38,40 @@ class TlsTrustTest {
     private static TestServer server;
     private static String fingerprint;
 
+    /** A second server with a certificate of its own, as after a device's certificate changed. */
+    private static TestServer other;
+
+    private static String otherFingerprint;
+
     @BeforeAll
     static void start() throws Exception {
         certificates = TestCertificates.create(dir);
         server = TestServer.tls(certificates);
         fingerprint = TestCertificates.sha256Fingerprint(certificates.certFile());
+        TestCertificates otherCertificates = TestCertificates.create(dir.resolve("other"));
+        other = TestServer.tls(otherCertificates);
+        otherFingerprint = TestCertificates.sha256Fingerprint(otherCertificates.certFile());
     }
 
     @AfterAll
     static void stop() {
-        if (server != null) {
-            server.close();
+        for (TestServer s : new TestServer[] {server, other}) {
+            if (s != null) {
+                s.close();
+            }
         }
     }
 
     private static HttpResult fetch(TlsTrust trust) throws IOException {
+        return fetch(trust, server);
+    }
+
+    private static HttpResult fetch(TlsTrust trust, TestServer from) throws IOException {
         try (HttpClient client = HttpClient.builder()
                 .connectTimeout(Duration.ofSeconds(5))
                 .tlsTrust(trust)
                 .build()) {
-            return client.getOk(server.http("/status"), null, null);
+            return client.getOk(from.http("/status"), null, null);
         }
     }
 
@@ -91,6 +108,56 @@ class TlsTrustTest {
     }
 
     @Test
+    void firstUseReportsTheFirstCertificateOnceAndThenPinsIt() throws Exception {
+        List<String> reported = new CopyOnWriteArrayList<>();
+        TlsTrust trust = TlsTrust.firstUse(null, reported::add);
+        assertEquals("first use, nothing pinned yet", trust.toString());
+
+        assertEquals(200, fetch(trust).status());
+        assertEquals(200, fetch(trust).status());
+        assertEquals(List.of(withColons(fingerprint)), reported);
+        assertEquals("first use, pinned sha256 " + withColons(fingerprint), trust.toString());
+
+        IOException e = assertThrows(IOException.class, () -> fetch(trust, other));
+        assertTrue(e.getMessage().contains("pin taken on first use"), e.getMessage());
+        assertTrue(e.getMessage().contains("expected sha256 " + withColons(fingerprint)), e.getMessage());
+        assertTrue(e.getMessage().contains("presented sha256 " + withColons(otherFingerprint)), e.getMessage());
+        assertEquals(1, reported.size());
+    }
+
+    @Test
+    void firstUseWithAKnownFingerprintIsPinned() throws Exception {
+        List<String> reported = new CopyOnWriteArrayList<>();
+        TlsTrust trust = TlsTrust.firstUse(fingerprint, reported::add);
+        assertEquals("pinned sha256 " + withColons(fingerprint), trust.toString());
+
+        assertEquals(200, fetch(trust).status());
+        IOException e = assertThrows(IOException.class, () -> fetch(trust, other));
+        assertTrue(e.getMessage().contains("expected sha256 " + withColons(fingerprint)), e.getMessage());
+        assertTrue(e.getMessage().contains("presented sha256 " + withColons(otherFingerprint)), e.getMessage());
+        assertEquals(List.of(), reported);
+    }
+
+    @Test
+    void aFailingFirstUseCallbackPinsNothing() throws Exception {
+        List<String> reported = new CopyOnWriteArrayList<>();
+        AtomicBoolean refuse = new AtomicBoolean(true);
+        TlsTrust trust = TlsTrust.firstUse(null, fp -> {
+            if (refuse.get()) {
+                throw new IllegalStateException("cannot store the fingerprint");
+            }
+            reported.add(fp);
+        });
+        IOException e = assertThrows(IOException.class, () -> fetch(trust, other));
+        assertTrue(e.getMessage().contains("TLS failure"), e.getMessage());
+        assertEquals("first use, nothing pinned yet", trust.toString());
+
+        refuse.set(false);
+        assertEquals(200, fetch(trust).status());
+        assertEquals(List.of(withColons(fingerprint)), reported);
+    }
+
+    @Test
     void insecureAcceptsAnyCertificate() throws Exception {
         assertEquals(200, fetch(TlsTrust.insecure()).status());
     }
@@ -120,6 +187,8 @@ class TlsTrustTest {
     @Test
     void badSettingsAreRefusedAtOnce() {
         assertThrows(IllegalArgumentException.class, () -> TlsTrust.pinned("ab:cd"));
+        assertThrows(IllegalArgumentException.class, () -> TlsTrust.firstUse("ab:cd", fp -> {}));
+        assertThrows(NullPointerException.class, () -> TlsTrust.firstUse(null, null));
         assertThrows(IllegalArgumentException.class, () -> TlsTrust.pinned("zz".repeat(32)));
         assertThrows(IllegalArgumentException.class, () -> TlsTrust.trusting(certificates.keyFile()));
     }
