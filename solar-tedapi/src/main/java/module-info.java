@@ -8,6 +8,8 @@ module io.github.solarwire.tedapi {
     requires org.slf4j;
     requires com.fasterxml.jackson.core;
     requires com.fasterxml.jackson.databind;
+    requires com.google.protobuf;
 
+    exports io.github.solarwire.tedapi.codec;
     exports io.github.solarwire.tedapi.transport;
 }
