@@ -9,7 +9,14 @@ module io.github.solarwire.tedapi {
     requires com.fasterxml.jackson.core;
     requires com.fasterxml.jackson.databind;
     requires com.google.protobuf;
+    requires io.netty.codec.http;
+    requires io.netty.transport;
+    requires io.netty.buffer;
+    requires io.netty.common;
+    requires io.netty.codec;
+    requires transitive io.netty.handler;
 
     exports io.github.solarwire.tedapi.codec;
+    exports io.github.solarwire.tedapi.sim;
     exports io.github.solarwire.tedapi.transport;
 }
