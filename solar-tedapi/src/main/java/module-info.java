@@ -16,6 +16,7 @@ module io.github.solarwire.tedapi {
     requires io.netty.codec;
     requires transitive io.netty.handler;
 
+    exports io.github.solarwire.tedapi;
     exports io.github.solarwire.tedapi.codec;
     exports io.github.solarwire.tedapi.sim;
     exports io.github.solarwire.tedapi.transport;

@@ -46,39 +46,44 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A TEDAPI gateway's HTTP side on 127.0.0.1 with a self-signed certificate, for the transport's
- * tests: it checks Basic auth, answers {@code /}, {@code /tedapi/din} and {@code /tedapi/v1} (an
+ * tests and the client's: it checks Basic auth, answers {@code /}, {@code /tedapi/din} and {@code /tedapi/v1} (an
  * echo), records every request, counts the requests it is answering at once, and can hold requests
  * unanswered until the test answers them.
  *
  * <p>A JUnit extension: {@code @RegisterExtension final TestGateway gateway = new TestGateway();}
  * starts a gateway with a fresh certificate before each test and stops it after.
  */
-final class TestGateway implements BeforeEachCallback, AfterEachCallback {
+// Public for the client's tests in io.github.solarwire.tedapi; the tests are no API of the module.
+@SuppressWarnings("exports")
+public final class TestGateway implements BeforeEachCallback, AfterEachCallback {
 
-    static final String PASSWORD = "Qx7Lm2Pw9Z";
-    static final String DIN = "1232100-00-E--TG123456789012";
+    public static final String PASSWORD = "Qx7Lm2Pw9Z";
+    public static final String DIN = "1232100-00-E--TG123456789012";
 
     /** The {@code Authorization} header the gateway expects. */
-    static final String AUTHORIZATION = "Basic "
+    public static final String AUTHORIZATION = "Basic "
             + Base64.getEncoder().encodeToString(("Tesla_Energy_Device:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
 
     /** A request as received. */
-    record Recorded(String method, String uri, String authorization, String contentType, byte[] body) {}
+    public record Recorded(String method, String uri, String authorization, String contentType, byte[] body) {}
 
     /** A request the server holds unanswered; {@link #answer} answers it. */
-    record Held(Recorded request, Handler handler) {}
+    public record Held(Recorded request, Handler handler) {}
 
-    final BlockingQueue<Recorded> requests = new LinkedBlockingQueue<>();
-    final BlockingQueue<Held> held = new LinkedBlockingQueue<>();
+    public final BlockingQueue<Recorded> requests = new LinkedBlockingQueue<>();
+    public final BlockingQueue<Held> held = new LinkedBlockingQueue<>();
     final AtomicInteger received = new AtomicInteger();
     final AtomicInteger answering = new AtomicInteger();
     final AtomicInteger mostAnsweringAtOnce = new AtomicInteger();
 
     /** Whether new requests are held rather than answered. */
-    volatile boolean hold;
+    public volatile boolean hold;
 
     /** Answers requests; {@link #gateway} unless a test sets another. */
-    volatile Function<FullHttpRequest, FullHttpResponse> http = TestGateway::gateway;
+    public volatile Function<FullHttpRequest, FullHttpResponse> http = TestGateway::gateway;
+
+    /** A gateway; the extension starts it before each test. */
+    public TestGateway() {}
 
     private Path dir;
     private EventLoopGroup group;
@@ -112,7 +117,7 @@ final class TestGateway implements BeforeEachCallback, AfterEachCallback {
     }
 
     /** The gateway's behaviour: 403 without the right Basic auth, else the din, an echo, or the portal. */
-    static FullHttpResponse gateway(FullHttpRequest request) {
+    public static FullHttpResponse gateway(FullHttpRequest request) {
         if (!AUTHORIZATION.equals(request.headers().get(HttpHeaderNames.AUTHORIZATION))) {
             return response(HttpResponseStatus.FORBIDDEN, "User does not have adequate access rights");
         }
@@ -124,30 +129,35 @@ final class TestGateway implements BeforeEachCallback, AfterEachCallback {
         };
     }
 
-    static FullHttpResponse response(HttpResponseStatus status, String body) {
+    public static FullHttpResponse response(HttpResponseStatus status, String body) {
         return response(status, body.getBytes(StandardCharsets.UTF_8));
     }
 
-    static FullHttpResponse response(HttpResponseStatus status, byte[] body) {
+    public static FullHttpResponse response(HttpResponseStatus status, byte[] body) {
         return new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(body));
     }
 
     /** A connection to this gateway with the right password and its certificate pinned. */
-    GatewayConnection.Builder connection() {
+    public GatewayConnection.Builder connection() {
         return GatewayConnection.builder(host()).password(Secret.of(PASSWORD)).tlsTrust(TlsTrust.pinned(fingerprint()));
     }
 
     /** The SHA-256 of the gateway's certificate. */
-    String fingerprint() {
+    public String fingerprint() {
         return TestCertificates.sha256Fingerprint(certificates.certFile());
     }
 
-    String host() {
+    public String host() {
         return "127.0.0.1:" + ((InetSocketAddress) listener.localAddress()).getPort();
     }
 
+    /** How many requests for a URI the gateway received. */
+    public long count(String uri) {
+        return requests.stream().filter(r -> r.uri().equals(uri)).count();
+    }
+
     /** The next held request, waiting for it. */
-    Held nextHeld() throws InterruptedException {
+    public Held nextHeld() throws InterruptedException {
         Held h = held.poll(10, TimeUnit.SECONDS);
         if (h == null) {
             throw new AssertionError("no request reached the gateway");
@@ -156,7 +166,7 @@ final class TestGateway implements BeforeEachCallback, AfterEachCallback {
     }
 
     /** Answers a held request. */
-    void answer(Held h, FullHttpResponse response) {
+    public void answer(Held h, FullHttpResponse response) {
         h.handler().respond(response);
     }
 
