@@ -7,7 +7,7 @@ module io.github.solarwire.tedapi {
     requires transitive io.github.solarwire.net;
     requires org.slf4j;
     requires com.fasterxml.jackson.core;
-    requires com.fasterxml.jackson.databind;
+    requires transitive com.fasterxml.jackson.databind;
     requires com.google.protobuf;
     requires io.netty.codec.http;
     requires io.netty.transport;
@@ -20,4 +20,5 @@ module io.github.solarwire.tedapi {
     exports io.github.solarwire.tedapi.codec;
     exports io.github.solarwire.tedapi.sim;
     exports io.github.solarwire.tedapi.transport;
+    exports io.github.solarwire.tedapi.view;
 }
