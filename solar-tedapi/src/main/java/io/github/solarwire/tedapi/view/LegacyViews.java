@@ -60,7 +60,7 @@ public final class LegacyViews {
      * @return {@link #aggregates} as pypowerwall JSON ({@code null} without a status)
      */
     public static byte[] aggregatesJson(GatewaySnapshot snapshot) {
-        return bytes(aggregates(snapshot).map(MeterAggregates::toJson).orElse(null));
+        return aggregates(snapshot).map(MeterAggregates::toJsonBytes).orElse(NULL.clone());
     }
 
     // ---------------------------------------------------------------- SOE

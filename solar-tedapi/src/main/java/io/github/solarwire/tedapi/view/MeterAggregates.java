@@ -1,6 +1,10 @@
 package io.github.solarwire.tedapi.view;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 
 /**
  * The legacy {@code /api/meters/aggregates} view: one {@link Meter} per power flow. Signs follow
@@ -58,28 +62,48 @@ public record MeterAggregates(Meter site, Meter battery, Meter load, Meter solar
                     disclaimer);
         }
 
-        ObjectNode toJson() {
-            ObjectNode n = Trees.NODES.objectNode();
-            n.set("last_communication_time", Trees.textOrNull(lastCommunicationTime));
-            n.set("instant_power", Trees.numberOrNull(instantPower));
-            n.put("instant_reactive_power", 0);
-            n.put("instant_apparent_power", 0);
-            n.put("frequency", 0);
-            n.put("energy_exported", 0);
-            n.put("energy_imported", 0);
-            n.set("instant_average_voltage", Trees.numberOrNull(instantAverageVoltage));
-            n.set("instant_average_current", Trees.numberOrNull(instantAverageCurrent));
-            n.put("i_a_current", iACurrent);
-            n.put("i_b_current", iBCurrent);
-            n.put("i_c_current", iCCurrent);
-            n.put("last_phase_voltage_communication_time", "0001-01-01T00:00:00Z");
-            n.put("last_phase_power_communication_time", "0001-01-01T00:00:00Z");
-            n.put("last_phase_energy_communication_time", "0001-01-01T00:00:00Z");
-            n.put("timeout", timeout);
-            n.put("num_meters_aggregated", numMetersAggregated);
-            n.set("instant_total_current", Trees.numberOrNull(instantAverageCurrent));
-            n.put("disclaimer", disclaimer);
-            return n;
+        void write(JsonGenerator g) throws IOException {
+            g.writeStartObject();
+            text(g, "last_communication_time", lastCommunicationTime);
+            number(g, "instant_power", instantPower);
+            for (String zero : new String[] {
+                "instant_reactive_power", "instant_apparent_power", "frequency", "energy_exported", "energy_imported"
+            }) {
+                g.writeNumberField(zero, 0);
+            }
+            number(g, "instant_average_voltage", instantAverageVoltage);
+            number(g, "instant_average_current", instantAverageCurrent);
+            g.writeNumberField("i_a_current", iACurrent);
+            g.writeNumberField("i_b_current", iBCurrent);
+            g.writeNumberField("i_c_current", iCCurrent);
+            for (String time : new String[] {
+                "last_phase_voltage_communication_time",
+                "last_phase_power_communication_time",
+                "last_phase_energy_communication_time"
+            }) {
+                g.writeStringField(time, "0001-01-01T00:00:00Z");
+            }
+            g.writeNumberField("timeout", timeout);
+            g.writeNumberField("num_meters_aggregated", numMetersAggregated);
+            number(g, "instant_total_current", instantAverageCurrent);
+            text(g, "disclaimer", disclaimer);
+            g.writeEndObject();
+        }
+
+        private static void number(JsonGenerator g, String name, Double value) throws IOException {
+            if (value == null) {
+                g.writeNullField(name);
+            } else {
+                g.writeNumberField(name, value);
+            }
+        }
+
+        private static void text(JsonGenerator g, String name, String value) throws IOException {
+            if (value == null) {
+                g.writeNullField(name);
+            } else {
+                g.writeStringField(name, value);
+            }
         }
     }
 
@@ -98,13 +122,33 @@ public record MeterAggregates(Meter site, Meter battery, Meter load, Meter solar
         return new MeterAggregates(site, battery, load.withPower(l == null ? null : l - s), solar.withPower(0.0));
     }
 
+    /**
+     * Writes the pypowerwall-shaped JSON straight from the values (this is the hot path of a
+     * poller, so no tree is built).
+     *
+     * @return the JSON object as UTF-8 bytes
+     */
+    public byte[] toJsonBytes() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(2048);
+        try (JsonGenerator g = Trees.MAPPER.getFactory().createGenerator(out)) {
+            g.writeStartObject();
+            g.writeFieldName("site");
+            site.write(g);
+            g.writeFieldName("battery");
+            battery.write(g);
+            g.writeFieldName("load");
+            load.write(g);
+            g.writeFieldName("solar");
+            solar.write(g);
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to memory cannot fail", e);
+        }
+        return out.toByteArray();
+    }
+
     /** @return the pypowerwall-shaped JSON object */
     public ObjectNode toJson() {
-        ObjectNode n = Trees.NODES.objectNode();
-        n.set("site", site.toJson());
-        n.set("battery", battery.toJson());
-        n.set("load", load.toJson());
-        n.set("solar", solar.toJson());
-        return n;
+        return (ObjectNode) Trees.parseTrusted(toJsonBytes());
     }
 }
