@@ -8,7 +8,12 @@ import picocli.CommandLine.Command;
         name = "decode",
         mixinStandardHelpOptions = true,
         description = "Decodes one reply, page or file of a device protocol and prints it as JSON.",
-        subcommands = {Pi30DecodeCommand.class, KostalDecodeCommand.class, PvsDecodeCommand.class})
+        subcommands = {
+            Pi30DecodeCommand.class,
+            KostalDecodeCommand.class,
+            PvsDecodeCommand.class,
+            TedapiDecodeCommand.class
+        })
 final class DecodeCommand implements Runnable {
 
     @CommandLine.Spec

@@ -131,6 +131,9 @@ public final class Solar implements Runnable {
             if (type == PvsDecodeCommand.class) {
                 return type.cast(new PvsDecodeCommand(out, System.in));
             }
+            if (type == TedapiDecodeCommand.class) {
+                return type.cast(new TedapiDecodeCommand(out, System.in));
+            }
             if (type == Pvs2MqttCommand.class) {
                 return type.cast(new Pvs2MqttCommand(out, err));
             }
