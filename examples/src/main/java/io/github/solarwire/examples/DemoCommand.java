@@ -1,5 +1,6 @@
 package io.github.solarwire.examples;
 
+import io.github.solarwire.core.Secret;
 import io.github.solarwire.core.recorder.Recorder;
 import io.github.solarwire.core.recorder.RecorderHealth;
 import io.github.solarwire.core.sim.SyntheticDevice;
@@ -19,6 +20,9 @@ import io.github.solarwire.pi30.transport.TcpLink;
 import io.github.solarwire.pvs.PvsDevice;
 import io.github.solarwire.pvs.sim.PvsSimulatorServer;
 import io.github.solarwire.pvs.sim.SimulatedPvs;
+import io.github.solarwire.tedapi.PowerwallDevice;
+import io.github.solarwire.tedapi.sim.GatewaySimulatorServer;
+import io.github.solarwire.tedapi.sim.SimulatedGateway;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -50,7 +54,8 @@ import picocli.CommandLine.Option;
             "Runs every simulator through the real codecs and transports into the sinks (the PI30",
             "simulator on a socat pty through the serial link, the Kostal PIKO's web server through",
             "the HTTP client, the SunPower PVS's varserver and telemetry WebSocket through the",
-            "WebSocket client):",
+            "WebSocket client, the Tesla gateway's TEDAPI through the HTTPS client with a pinned",
+            "certificate):",
             "a live console table, a JSON-lines file and, with --mqtt-host, an MQTT broker",
             "with Home Assistant discovery."
         })
@@ -127,6 +132,13 @@ final class DemoCommand implements Callable<Integer> {
             description = "Leave out the SunPower PVS simulator (varserver login, then its telemetry WebSocket).")
     private boolean noPvs;
 
+    @Option(
+            names = "--no-powerwall",
+            defaultValue = "false",
+            description =
+                    "Leave out the Tesla Powerwall 3 gateway simulator (TEDAPI over HTTPS, a pinned certificate).")
+    private boolean noPowerwall;
+
     @CommandLine.Mixin
     private MqttOptions mqtt = new MqttOptions();
 
@@ -177,6 +189,21 @@ final class DemoCommand implements Callable<Integer> {
                     .webSocketPort(pvs.webSocketPort())
                     .pollInterval(Duration.ofSeconds(Math.max(5, interval.toSeconds())))
                     .build());
+        }
+        if (!noPowerwall) {
+            DemoCertificate tls = DemoCertificate.create();
+            GatewaySimulatorServer gateway = GatewaySimulatorServer.builder(SimulatedGateway.pw3())
+                    .https(tls.server())
+                    .clock(clock)
+                    .start();
+            simulators.add(gateway);
+            builder.poll(
+                    PowerwallDevice.builder("demo-powerwall", "127.0.0.1:" + gateway.port())
+                            .password(Secret.of(gateway.gateway().password()))
+                            .tlsTrust(tls.pinned())
+                            .clock(clock)
+                            .build(),
+                    interval.compareTo(Duration.ofSeconds(5)) < 0 ? Duration.ofSeconds(5) : interval);
         }
         builder.sink(JsonLinesSink.toFile(out_));
         if (csv != null) {
@@ -243,7 +270,7 @@ final class DemoCommand implements Callable<Integer> {
 
     /** The devices the demo runs: the synthetic inverters and the protocol simulators. */
     private int simulated() {
-        return devices + (noPi30 ? 0 : 1) + (noKostal ? 0 : 1) + (noPvs ? 0 : 1);
+        return devices + (noPi30 ? 0 : 1) + (noKostal ? 0 : 1) + (noPvs ? 0 : 1) + (noPowerwall ? 0 : 1);
     }
 
     private static void closeAll(List<Closeable> simulators) {

@@ -27,6 +27,7 @@ import picocli.CommandLine.Model.OptionSpec;
             Kostal2MqttCommand.class,
             MppSolarCommand.class,
             Pvs2MqttCommand.class,
+            PowerwallCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Solar implements Runnable {
@@ -130,6 +131,9 @@ public final class Solar implements Runnable {
             }
             if (type == PvsDecodeCommand.class) {
                 return type.cast(new PvsDecodeCommand(out, System.in));
+            }
+            if (type == PowerwallCommand.class) {
+                return type.cast(new PowerwallCommand(out, err));
             }
             if (type == TedapiDecodeCommand.class) {
                 return type.cast(new TedapiDecodeCommand(out, System.in));

@@ -35,6 +35,7 @@ class DemoCommandTest {
                 "--devices",
                 "3",
                 "--no-pvs",
+                "--no-powerwall",
                 "--out",
                 out.toString());
         assertEquals(0, run.code(), run.err());
@@ -116,7 +117,8 @@ class DemoCommandTest {
                 "SOLAR_DEMO_INTERVAL", "100ms",
                 "SOLAR_DEMO_QUIET", "true",
                 "SOLAR_DEMO_DEVICES", "2",
-                "SOLAR_DEMO_NO_PVS", "true");
+                "SOLAR_DEMO_NO_PVS", "true",
+                "SOLAR_DEMO_NO_POWERWALL", "true");
         Run run = Run.of(env, "demo");
         assertEquals(0, run.code(), run.err());
         assertEquals(1, run.out().lines().count(), "quiet came from the environment: " + run.out());
@@ -143,6 +145,7 @@ class DemoCommandTest {
                 "--csv",
                 csv.toString(),
                 "--no-pvs",
+                "--no-powerwall",
                 "-q");
         assertEquals(0, run.code(), run.err());
         List<String> rows = Files.readAllLines(csv.resolve("inverter.csv"));
@@ -161,6 +164,7 @@ class DemoCommandTest {
                 "100ms",
                 "--no-pi30",
                 "--no-kostal",
+                "--no-powerwall",
                 "--out",
                 out.toString(),
                 "-q");
@@ -178,5 +182,31 @@ class DemoCommandTest {
                 .count();
         assertEquals(4, inverters, "the four PVS inverters polled through varserver");
         assertTrue(lines.stream().anyMatch(l -> l.contains("\"kind\":\"meter\"")), "the PVS meters");
+    }
+
+    @Test
+    void readsThePowerwallGatewaySimulatorOverPinnedHttps(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("pw.jsonl");
+        Run run = Run.of(
+                "demo",
+                "--duration",
+                "2s",
+                "--interval",
+                "100ms",
+                "--no-pi30",
+                "--no-kostal",
+                "--no-pvs",
+                "--out",
+                out.toString(),
+                "-q");
+        assertEquals(0, run.code(), run.err());
+        List<String> lines = Files.readAllLines(out);
+        assertTrue(
+                lines.stream()
+                        .anyMatch(l -> l.contains("\"device\":\"demo-powerwall\",\"kind\":\"site\"")
+                                && l.contains("\"battery.soc\":")
+                                && l.contains("\"tedapi.grid_status\":")),
+                "the site from the gateway simulator: " + lines);
+        assertTrue(lines.stream().anyMatch(l -> l.contains("\"kind\":\"battery\"")), "the battery blocks");
     }
 }

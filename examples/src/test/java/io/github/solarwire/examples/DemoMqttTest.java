@@ -56,6 +56,7 @@ class DemoMqttTest {
                 "--devices",
                 "2",
                 "--no-pvs",
+                "--no-powerwall",
                 "-q",
                 "--out",
                 out.toString(),
