@@ -1,0 +1,103 @@
+package io.github.solarwire.benchmarks;
+
+import io.github.solarwire.solaredge.codec.FunctionCode;
+import io.github.solarwire.solaredge.codec.SeCrc;
+import io.github.solarwire.solaredge.codec.SeFrame;
+import io.github.solarwire.solaredge.codec.SeFrameDecoder;
+import io.github.solarwire.solaredge.codec.SeFrameHandler;
+import io.github.solarwire.solaredge.codec.SeFrames;
+import java.io.ByteArrayOutputStream;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Throughput of SolarEdge frame scanning in bytes: each method counts one operation per byte of a
+ * stream shaped like the vector {@code synthetic_large.dat} (2,880 × [a 0x0500 frame with an
+ * 892-byte payload, then its ACK], 2,695,680 bytes; random payload bytes, built in {@code @Setup}),
+ * so the score is bytes/s. Every frame's CRC is checked and every frame is copied into an {@link
+ * SeFrame}. Target from issue 5: at least 200 MB/s for scan, CRC and telemetry together.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(2)
+public class SolarEdgeScanBenchmark {
+
+    private static final int POSTS = 2880;
+    private static final int PAYLOAD = 892;
+    private static final int BYTES = POSTS * (SeFrame.OVERHEAD * 2 + PAYLOAD);
+
+    private byte[] stream;
+
+    /** Counts frames, so that none is optimised away. */
+    private static final class Counter implements SeFrameHandler {
+        long frames;
+        long payloadBytes;
+
+        @Override
+        public void frame(SeFrame frame) {
+            frames++;
+            payloadBytes += frame.payloadLength();
+        }
+    }
+
+    @Setup
+    public void setUp() {
+        Random random = new Random(12345);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(BYTES);
+        for (int seq = 1; seq <= POSTS; seq++) {
+            byte[] payload = new byte[PAYLOAD];
+            random.nextBytes(payload);
+            SeFrame post =
+                    new SeFrame(seq, 0x7F104920L, SeFrame.MASTER_ADDRESS, FunctionCode.SERVER_POST_DATA, payload);
+            out.writeBytes(post.encode());
+            out.writeBytes(post.reply(FunctionCode.ACK, new byte[0]).encode());
+        }
+        stream = out.toByteArray();
+        if (stream.length != BYTES) {
+            throw new IllegalStateException(stream.length + " bytes");
+        }
+    }
+
+    /** The whole buffer through {@link SeFrames#scan(byte[], SeFrameHandler)}. */
+    @Benchmark
+    @OperationsPerInvocation(BYTES)
+    public long scan() {
+        Counter counter = new Counter();
+        SeFrames.scan(stream, counter);
+        return counter.frames + counter.payloadBytes;
+    }
+
+    /** The same bytes through a {@link SeFrameDecoder} in 4 KiB reads, as from a socket. */
+    @Benchmark
+    @OperationsPerInvocation(BYTES)
+    public long decoder4k() {
+        Counter counter = new Counter();
+        SeFrameDecoder decoder = new SeFrameDecoder();
+        for (int at = 0; at < BYTES; at += 4096) {
+            decoder.feed(stream, at, Math.min(4096, BYTES - at), counter);
+        }
+        decoder.finish(counter);
+        return counter.frames + counter.payloadBytes;
+    }
+
+    /** {@link SeCrc#of(byte[])} over the whole buffer: the CRC's share of the cost. */
+    @Benchmark
+    @OperationsPerInvocation(BYTES)
+    public int crcOnly() {
+        return SeCrc.of(stream);
+    }
+}

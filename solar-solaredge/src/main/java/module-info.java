@@ -1,0 +1,9 @@
+/**
+ * The SolarEdge proprietary inverter protocol: framing and CRC, function codes, the 0x0500
+ * telemetry, the key and session cipher, and pcap capture reading.
+ */
+module io.github.solarwire.solaredge {
+    requires transitive io.github.solarwire.core;
+
+    exports io.github.solarwire.solaredge.codec;
+}
