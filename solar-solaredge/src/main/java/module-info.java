@@ -6,4 +6,5 @@ module io.github.solarwire.solaredge {
     requires transitive io.github.solarwire.core;
 
     exports io.github.solarwire.solaredge.codec;
+    exports io.github.solarwire.solaredge.telemetry;
 }
