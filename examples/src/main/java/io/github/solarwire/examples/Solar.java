@@ -28,6 +28,7 @@ import picocli.CommandLine.Model.OptionSpec;
             MppSolarCommand.class,
             Pvs2MqttCommand.class,
             PowerwallCommand.class,
+            SemonitorCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Solar implements Runnable {
@@ -131,6 +132,9 @@ public final class Solar implements Runnable {
             }
             if (type == PvsDecodeCommand.class) {
                 return type.cast(new PvsDecodeCommand(out, System.in));
+            }
+            if (type == SemonitorCommand.class) {
+                return type.cast(new SemonitorCommand(out, err, System.in));
             }
             if (type == PowerwallCommand.class) {
                 return type.cast(new PowerwallCommand(out, err));
