@@ -7,4 +7,6 @@ module io.github.solarwire.solaredge {
 
     exports io.github.solarwire.solaredge.codec;
     exports io.github.solarwire.solaredge.telemetry;
+    exports io.github.solarwire.solaredge.crypto;
+    exports io.github.solarwire.solaredge.pcap;
 }
