@@ -6,6 +6,8 @@ import io.github.solarwire.solaredge.codec.SeFrame;
 import io.github.solarwire.solaredge.codec.SeFrameDecoder;
 import io.github.solarwire.solaredge.codec.SeFrameHandler;
 import io.github.solarwire.solaredge.codec.SeSkip;
+import io.github.solarwire.solaredge.crypto.InverterKey;
+import io.github.solarwire.solaredge.crypto.SessionCipher;
 import io.github.solarwire.solaredge.telemetry.SemonitorJson;
 import io.github.solarwire.solaredge.telemetry.Telemetry;
 import io.github.solarwire.solaredge.telemetry.TelemetryBatch;
@@ -124,12 +126,25 @@ final class SemonitorCommand implements Callable<Integer> {
                         StandardOpenOption.CREATE,
                         StandardOpenOption.WRITE,
                         append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING);
+        InverterKey key = keyFile == null ? null : InverterKey.read(keyFile);
         Stats stats = new Stats();
         try (BufferedOutputStream json = new BufferedOutputStream(sink, 1 << 16)) {
             SeFrameDecoder decoder = new SeFrameDecoder();
             SeFrameHandler handler = new SeFrameHandler() {
                 @Override
                 public void frame(SeFrame frame) {
+                    int code = frame.function().code();
+                    if (code == 0x0503 && key != null) {
+                        try {
+                            stats.session = SessionCipher.fromSessionKeyMessage(key, frame.payload());
+                            log(1, "session key from a 0x0503 message");
+                        } catch (ProtocolException e) {
+                            dataError(stats, "0x0503: " + e.getMessage());
+                        }
+                    } else if (code == 0x003d) {
+                        decrypted(frame, tz, json, stats);
+                        return;
+                    }
                     onFrame(frame, tz, json, stats);
                 }
 
@@ -178,6 +193,34 @@ final class SemonitorCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** An encrypted envelope: decrypted with the session's cipher, its inner frame handled as any other. */
+    private void decrypted(SeFrame envelope, ZoneId tz, OutputStream json, Stats stats) {
+        stats.frames++;
+        if (stats.session == null) {
+            stats.encryptedSkipped++;
+            if (stats.encryptedSkipped == 1) {
+                err.println("semonitor: encrypted 0x003d messages need the inverter key (-k) and a 0x0503 session"
+                        + " message before them; skipping them");
+            }
+            return;
+        }
+        try {
+            SeFrame inner = SeFrame.decode(stats.session.decrypt(envelope.payload()));
+            stats.frames--;
+            onFrame(inner, tz, json, stats);
+        } catch (ProtocolException e) {
+            dataError(stats, "0x003d seq " + envelope.sequence() + ": " + e.getMessage());
+        }
+    }
+
+    private void dataError(Stats stats, String message) {
+        stats.recordErrors++;
+        err.println("semonitor: " + message);
+        if (haltOnError) {
+            throw new Halt("stopping at the first data error (-x)");
+        }
+    }
+
     private void onFrame(SeFrame frame, ZoneId tz, OutputStream json, Stats stats) {
         stats.frames++;
         FunctionCode fn = frame.function();
@@ -194,11 +237,7 @@ final class SemonitorCommand implements Callable<Integer> {
         }
         TelemetryBatch batch = Telemetry.parse(payload);
         for (ProtocolException e : batch.errors()) {
-            stats.recordErrors++;
-            err.println("semonitor: " + e.getMessage());
-            if (haltOnError) {
-                throw new Halt("stopping at the first bad record (-x)");
-            }
+            dataError(stats, e.getMessage());
         }
         if (batch.records().isEmpty()) {
             return;
@@ -236,6 +275,8 @@ final class SemonitorCommand implements Callable<Integer> {
 
     /** What one run saw. */
     private static final class Stats {
+        SessionCipher session;
+        long encryptedSkipped;
         long frames;
         long lines;
         long skipped;

@@ -36,6 +36,49 @@ class SemonitorCommandTest {
     }
 
     @Test
+    void theEncryptedVectorDecryptsWithTheKeyAndIsReproducedByteForByte(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("enc.json");
+        Run run = Run.of(
+                "semonitor",
+                "--timezone",
+                "UTC",
+                "-k",
+                vector("7f104920.key").toString(),
+                "-o",
+                out.toString(),
+                vector("synthetic_encrypted_7f104920.dat").toString());
+        assertEquals(0, run.code(), run.err());
+        assertArrayEquals(
+                Files.readAllBytes(vector("synthetic_encrypted_7f104920.expected.json")), Files.readAllBytes(out));
+
+        Run withoutKey = Run.of(
+                "semonitor",
+                "--timezone",
+                "UTC",
+                "-o",
+                dir.resolve("nokey.json").toString(),
+                vector("synthetic_encrypted_7f104920.dat").toString());
+        assertEquals(0, withoutKey.code(), withoutKey.err());
+        assertTrue(withoutKey.err().contains("-k"), withoutKey.err());
+        assertEquals(0, Files.size(dir.resolve("nokey.json")));
+
+        Path wrong = dir.resolve("wrong.key");
+        Files.writeString(wrong, "00112233445566778899aabbccddeeff");
+        Run wrongKey = Run.of(
+                "semonitor",
+                "--timezone",
+                "UTC",
+                "-k",
+                wrong.toString(),
+                "-o",
+                dir.resolve("w.json").toString(),
+                vector("synthetic_encrypted_7f104920.dat").toString());
+        assertEquals(0, wrongKey.code(), wrongKey.err());
+        assertTrue(wrongKey.err().contains("wrong inverter key"), wrongKey.err());
+        assertEquals(0, Files.size(dir.resolve("w.json")), "a wrong key gives no garbage readings");
+    }
+
+    @Test
     void theLargeCaptureIsReproducedByteForByte(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("large.json");
         Run run = Run.of(
