@@ -29,6 +29,10 @@ import picocli.CommandLine.Model.OptionSpec;
             Pvs2MqttCommand.class,
             PowerwallCommand.class,
             SemonitorCommand.class,
+            Se2StateCommand.class,
+            Se2CsvCommand.class,
+            Se2GraphiteCommand.class,
+            Pickle2GraphiteCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Solar implements Runnable {
@@ -147,6 +151,18 @@ public final class Solar implements Runnable {
             }
             if (type == Kostal2MqttCommand.class) {
                 return type.cast(new Kostal2MqttCommand(out, err));
+            }
+            if (type == Se2StateCommand.class) {
+                return type.cast(new Se2StateCommand(System.in, err));
+            }
+            if (type == Se2CsvCommand.class) {
+                return type.cast(new Se2CsvCommand(System.in, err));
+            }
+            if (type == Se2GraphiteCommand.class) {
+                return type.cast(new Se2GraphiteCommand(System.in, err));
+            }
+            if (type == Pickle2GraphiteCommand.class) {
+                return type.cast(new Pickle2GraphiteCommand(System.in, err));
             }
             return CommandLine.defaultFactory().create(type);
         }
