@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
             Pi30DecodeCommand.class,
             KostalDecodeCommand.class,
             PvsDecodeCommand.class,
+            SolarEdgeDecodeCommand.class,
             TedapiDecodeCommand.class
         })
 final class DecodeCommand implements Runnable {

@@ -19,7 +19,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.ZoneId;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -119,13 +118,7 @@ final class SemonitorCommand implements Callable<Integer> {
             throw DecodeFiles.usage(spec, "-k", keyFile.toString(), "no such file");
         }
         InputStream source = open();
-        OutputStream sink = output == null
-                ? out
-                : Files.newOutputStream(
-                        output,
-                        StandardOpenOption.CREATE,
-                        StandardOpenOption.WRITE,
-                        append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING);
+        OutputStream sink = OutputFile.open(output, append, out);
         InverterKey key = keyFile == null ? null : InverterKey.read(keyFile);
         Stats stats = new Stats();
         try (BufferedOutputStream json = new BufferedOutputStream(sink, 1 << 16)) {

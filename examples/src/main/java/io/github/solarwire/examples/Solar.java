@@ -33,6 +33,8 @@ import picocli.CommandLine.Model.OptionSpec;
             Se2CsvCommand.class,
             Se2GraphiteCommand.class,
             Pickle2GraphiteCommand.class,
+            SeextractCommand.class,
+            SekeyCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Solar implements Runnable {
@@ -139,6 +141,15 @@ public final class Solar implements Runnable {
             }
             if (type == SemonitorCommand.class) {
                 return type.cast(new SemonitorCommand(out, err, System.in));
+            }
+            if (type == SeextractCommand.class) {
+                return type.cast(new SeextractCommand(out, err));
+            }
+            if (type == SekeyCommand.class) {
+                return type.cast(new SekeyCommand(out, err, System.in));
+            }
+            if (type == SolarEdgeDecodeCommand.class) {
+                return type.cast(new SolarEdgeDecodeCommand(out, System.in));
             }
             if (type == PowerwallCommand.class) {
                 return type.cast(new PowerwallCommand(out, err));
