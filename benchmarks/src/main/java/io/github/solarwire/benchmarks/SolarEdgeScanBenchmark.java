@@ -6,7 +6,13 @@ import io.github.solarwire.solaredge.codec.SeFrame;
 import io.github.solarwire.solaredge.codec.SeFrameDecoder;
 import io.github.solarwire.solaredge.codec.SeFrameHandler;
 import io.github.solarwire.solaredge.codec.SeFrames;
+import io.github.solarwire.solaredge.telemetry.SemonitorLineWriter;
+import io.github.solarwire.solaredge.telemetry.Telemetry;
+import io.github.solarwire.solaredge.telemetry.TelemetryBatch;
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.time.ZoneOffset;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -40,7 +46,36 @@ public class SolarEdgeScanBenchmark {
     private static final int PAYLOAD = 892;
     private static final int BYTES = POSTS * (SeFrame.OVERHEAD * 2 + PAYLOAD);
 
+    /** A 0x0500 payload of realistic records: one single-phase inverter and 17 old-format optimizers. */
+    private static final int TELEMETRY_PAYLOAD = (8 + 104) + 17 * (8 + 36);
+
+    private static final int TELEMETRY_BYTES = POSTS * (SeFrame.OVERHEAD * 2 + TELEMETRY_PAYLOAD);
+
     private byte[] stream;
+    private byte[] telemetryStream;
+
+    /** Parses every 0x0500 payload into records, as {@code solar semonitor} does. */
+    private static final class Parser implements SeFrameHandler {
+        long records;
+        final SemonitorLineWriter writer;
+        long jsonBytes;
+
+        Parser(SemonitorLineWriter writer) {
+            this.writer = writer;
+        }
+
+        @Override
+        public void frame(SeFrame frame) {
+            if (frame.function().code() != 0x0500) {
+                return;
+            }
+            TelemetryBatch batch = Telemetry.parse(frame.payload());
+            records += batch.records().size();
+            if (writer != null) {
+                jsonBytes += writer.line(batch.records());
+            }
+        }
+    }
 
     /** Counts frames, so that none is optimised away. */
     private static final class Counter implements SeFrameHandler {
@@ -70,6 +105,38 @@ public class SolarEdgeScanBenchmark {
         if (stream.length != BYTES) {
             throw new IllegalStateException(stream.length + " bytes");
         }
+        out.reset();
+        for (int seq = 1; seq <= POSTS; seq++) {
+            SeFrame post = new SeFrame(
+                    seq,
+                    0x7F104920L,
+                    SeFrame.MASTER_ADDRESS,
+                    FunctionCode.SERVER_POST_DATA,
+                    telemetryPayload(random, 1_700_000_000L + 300L * seq));
+            out.writeBytes(post.encode());
+            out.writeBytes(post.reply(FunctionCode.ACK, new byte[0]).encode());
+        }
+        telemetryStream = out.toByteArray();
+        if (telemetryStream.length != TELEMETRY_BYTES) {
+            throw new IllegalStateException(telemetryStream.length + " bytes");
+        }
+    }
+
+    private static byte[] telemetryPayload(Random random, long time) {
+        ByteBuffer b = ByteBuffer.allocate(TELEMETRY_PAYLOAD).order(ByteOrder.LITTLE_ENDIAN);
+        b.putShort((short) 0x0010).putInt(0x7F104920).putShort((short) 104);
+        b.putInt((int) time).putInt(86_400).putInt(300);
+        for (int i = 12; i < 104; i += 4) {
+            b.putFloat(random.nextFloat() * 400);
+        }
+        for (int o = 0; o < 17; o++) {
+            b.putShort((short) 0x0000).putInt(0x10000000 + o).putShort((short) 36);
+            b.putInt((int) time).putInt(0x7F104920).putInt(0).putInt(86_400);
+            for (int i = 16; i < 36; i += 4) {
+                b.putFloat(random.nextFloat() * 60);
+            }
+        }
+        return b.array();
     }
 
     /** The whole buffer through {@link SeFrames#scan(byte[], SeFrameHandler)}. */
@@ -92,6 +159,36 @@ public class SolarEdgeScanBenchmark {
         }
         decoder.finish(counter);
         return counter.frames + counter.payloadBytes;
+    }
+
+    /**
+     * Scan, CRC and telemetry parse (issue 5's target): a stream of realistic 0x0500 messages through
+     * a {@link SeFrameDecoder} in 64 KiB reads, as {@code solar semonitor} reads a file, every payload
+     * parsed into records.
+     */
+    @Benchmark
+    @OperationsPerInvocation(TELEMETRY_BYTES)
+    public long scanCrcTelemetry() {
+        Parser parser = new Parser(null);
+        SeFrameDecoder decoder = new SeFrameDecoder();
+        for (int at = 0; at < TELEMETRY_BYTES; at += 1 << 16) {
+            decoder.feed(telemetryStream, at, Math.min(1 << 16, TELEMETRY_BYTES - at), parser);
+        }
+        decoder.finish(parser);
+        return parser.records;
+    }
+
+    /** As {@link #scanCrcTelemetry()}, and every message written as semonitor's JSON line. */
+    @Benchmark
+    @OperationsPerInvocation(TELEMETRY_BYTES)
+    public long scanCrcTelemetryJson() {
+        Parser parser = new Parser(new SemonitorLineWriter(ZoneOffset.UTC));
+        SeFrameDecoder decoder = new SeFrameDecoder();
+        for (int at = 0; at < TELEMETRY_BYTES; at += 1 << 16) {
+            decoder.feed(telemetryStream, at, Math.min(1 << 16, TELEMETRY_BYTES - at), parser);
+        }
+        decoder.finish(parser);
+        return parser.records + parser.jsonBytes;
     }
 
     /** {@link SeCrc#of(byte[])} over the whole buffer: the CRC's share of the cost. */

@@ -8,7 +8,7 @@ import io.github.solarwire.solaredge.codec.SeFrameHandler;
 import io.github.solarwire.solaredge.codec.SeSkip;
 import io.github.solarwire.solaredge.crypto.InverterKey;
 import io.github.solarwire.solaredge.crypto.SessionCipher;
-import io.github.solarwire.solaredge.telemetry.SemonitorJson;
+import io.github.solarwire.solaredge.telemetry.SemonitorLineWriter;
 import io.github.solarwire.solaredge.telemetry.Telemetry;
 import io.github.solarwire.solaredge.telemetry.TelemetryBatch;
 import java.io.BufferedOutputStream;
@@ -121,6 +121,7 @@ final class SemonitorCommand implements Callable<Integer> {
         OutputStream sink = OutputFile.open(output, append, out);
         InverterKey key = keyFile == null ? null : InverterKey.read(keyFile);
         Stats stats = new Stats();
+        stats.writer = new SemonitorLineWriter(tz);
         try (BufferedOutputStream json = new BufferedOutputStream(sink, 1 << 16)) {
             SeFrameDecoder decoder = new SeFrameDecoder();
             SeFrameHandler handler = new SeFrameHandler() {
@@ -235,10 +236,13 @@ final class SemonitorCommand implements Callable<Integer> {
         if (batch.records().isEmpty()) {
             return;
         }
-        String line = SemonitorJson.line(batch.records(), tz);
-        log(3, line);
+        SemonitorLineWriter writer = stats.writer;
+        int length = writer.line(batch.records());
+        if (verbose.length >= 3) {
+            log(3, new String(writer.buffer(), 0, length, StandardCharsets.ISO_8859_1));
+        }
         try {
-            json.write(line.getBytes(StandardCharsets.ISO_8859_1));
+            json.write(writer.buffer(), 0, length);
             json.write('\n');
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
@@ -269,6 +273,7 @@ final class SemonitorCommand implements Callable<Integer> {
     /** What one run saw. */
     private static final class Stats {
         SessionCipher session;
+        SemonitorLineWriter writer;
         long encryptedSkipped;
         long frames;
         long lines;

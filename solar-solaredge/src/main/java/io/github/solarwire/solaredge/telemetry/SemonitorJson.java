@@ -77,6 +77,13 @@ public final class SemonitorJson {
         }
     }
 
+    /** A JSON string literal as the peer writes it, quotes included. */
+    static String quote(String text) {
+        StringBuilder s = new StringBuilder(text.length() + 8);
+        string(s, text);
+        return s.toString();
+    }
+
     private static void string(StringBuilder s, String text) {
         s.append('"');
         for (int i = 0; i < text.length(); i++) {
@@ -137,32 +144,6 @@ public final class SemonitorJson {
         BigDecimal shortest = exact.round(PRECISION[low]).stripTrailingZeros();
         String digits = shortest.unscaledValue().abs().toString();
         int exponent = digits.length() - 1 - shortest.scale();
-        StringBuilder s = new StringBuilder(24);
-        if (d < 0) {
-            s.append('-');
-        }
-        if (exponent >= -4 && exponent < 16) {
-            if (exponent < 0) {
-                s.append("0.").append("0".repeat(-exponent - 1)).append(digits);
-            } else if (digits.length() <= exponent + 1) {
-                s.append(digits)
-                        .append("0".repeat(exponent + 1 - digits.length()))
-                        .append(".0");
-            } else {
-                s.append(digits, 0, exponent + 1).append('.').append(digits, exponent + 1, digits.length());
-            }
-        } else {
-            s.append(digits.charAt(0));
-            if (digits.length() > 1) {
-                s.append('.').append(digits, 1, digits.length());
-            }
-            s.append('e').append(exponent < 0 ? '-' : '+');
-            int abs = Math.abs(exponent);
-            if (abs < 10) {
-                s.append('0');
-            }
-            s.append(abs);
-        }
-        return s.toString();
+        return Repr.format(d < 0 ? "-" : "", digits, exponent);
     }
 }
