@@ -127,9 +127,8 @@ public final class SemonitorJson {
             return (1 / d < 0) ? "-0.0" : "0.0";
         }
         // Rounding the exact value to p digits reads back as d for every p from the shortest
-        // length up (a closer p + 1-digit value always exists), so the length can be bisected.
-        // Rounding the exact value to p digits reads back as d for every p from the shortest
-        // length up (a closer (p + 1)-digit value always exists), and 17 digits always do.
+        // length up (a closer (p + 1)-digit value always exists), and 17 digits always do, so the
+        // length can be bisected.
         BigDecimal exact = new BigDecimal(d);
         int low = 1;
         int high = 17;
